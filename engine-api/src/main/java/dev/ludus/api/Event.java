@@ -1,0 +1,173 @@
+package dev.ludus.api;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something a player did (SPEC section 2), built with {@link #builder()}.
+ *
+ * <p>An {@code Event} is immutable and safe to share between threads. Building never fails: the engine
+ * validates an event when it is tracked and answers {@code rejected} / {@code INVALID_EVENT} for a bad
+ * one, so every field may be {@code null} here.
+ *
+ * <p>Property values are JSON-like: {@code String}, {@code Number}, {@code Boolean}, {@code null},
+ * {@code List} and {@code Map<String, ?>} of those. The top-level map is copied on build; the engine
+ * deep-copies nested values when it validates them, so later changes by the caller are not seen.
+ */
+public final class Event {
+    private final String eventId;
+    private final String externalUserId;
+    private final String eventType;
+    private final Instant timestamp;
+    private final String idempotencyKey;
+    private final Map<String, Object> properties;
+    private final Map<String, String> profile;
+
+    private Event(Builder b) {
+        this.eventId = b.eventId;
+        this.externalUserId = b.externalUserId;
+        this.eventType = b.eventType;
+        this.timestamp = b.timestamp;
+        this.idempotencyKey = b.idempotencyKey;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.profile = Collections.unmodifiableMap(new LinkedHashMap<>(b.profile));
+    }
+
+    /** @return a new, empty builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param externalUserId the player
+     * @param eventType      what happened
+     * @param properties     the event's properties, copied
+     * @return an event with no id, timestamp or idempotency key
+     */
+    public static Event of(String externalUserId, String eventType, Map<String, ?> properties) {
+        return builder().externalUserId(externalUserId).eventType(eventType).properties(properties).build();
+    }
+
+    /** @return the event's id, or {@code null} when the engine should generate one */
+    public String eventId() {
+        return eventId;
+    }
+
+    /** @return the player's id, may be {@code null} (the engine rejects it) */
+    public String externalUserId() {
+        return externalUserId;
+    }
+
+    /** @return the event type, may be {@code null} (the engine rejects it) */
+    public String eventType() {
+        return eventType;
+    }
+
+    /** @return when it happened, or {@code null} for the engine clock's now */
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    /** @return the idempotency key, scoped to the player, or {@code null} */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** @return the properties, unmodifiable, never {@code null} */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    /** @return profile fields to upsert ({@code email}, {@code mobile}, {@code displayName}), never {@code null} */
+    public Map<String, String> profile() {
+        return profile;
+    }
+
+    /** @return a builder holding this event's fields, to derive a changed copy */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.eventId = eventId;
+        b.externalUserId = externalUserId;
+        b.eventType = eventType;
+        b.timestamp = timestamp;
+        b.idempotencyKey = idempotencyKey;
+        b.properties.putAll(properties);
+        b.profile.putAll(profile);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + eventType + " by " + externalUserId + (eventId == null ? "" : ", id " + eventId) + "]";
+    }
+
+    /** Builds an {@link Event}. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private String eventId;
+        private String externalUserId;
+        private String eventType;
+        private Instant timestamp;
+        private String idempotencyKey;
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+        private final Map<String, String> profile = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** @param eventId the event's id; {@code null} lets the engine generate a UUID */
+        public Builder eventId(String eventId) {
+            this.eventId = eventId;
+            return this;
+        }
+
+        /** @param externalUserId the player's id */
+        public Builder externalUserId(String externalUserId) {
+            this.externalUserId = externalUserId;
+            return this;
+        }
+
+        /** @param eventType what happened, e.g. {@code lesson_completed} */
+        public Builder eventType(String eventType) {
+            this.eventType = eventType;
+            return this;
+        }
+
+        /** @param timestamp when it happened; {@code null} means the engine clock's now */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        /** @param idempotencyKey a key, unique per player, that makes retries safe; may be {@code null} */
+        public Builder idempotencyKey(String idempotencyKey) {
+            this.idempotencyKey = idempotencyKey;
+            return this;
+        }
+
+        /** Sets one property (a JSON-like value). */
+        public Builder property(String name, Object value) {
+            properties.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Adds all of {@code values} to the properties. */
+        public Builder properties(Map<String, ?> values) {
+            properties.putAll(Objects.requireNonNull(values, "values"));
+            return this;
+        }
+
+        /** Sets one profile field, e.g. {@code email}. */
+        public Builder profile(String field, String value) {
+            profile.put(Objects.requireNonNull(field, "field"), value);
+            return this;
+        }
+
+        /** @return the event; this builder stays usable */
+        public Event build() {
+            return new Event(this);
+        }
+    }
+}

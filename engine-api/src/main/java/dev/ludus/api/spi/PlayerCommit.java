@@ -1,0 +1,24 @@
+package dev.ludus.api.spi;
+
+import java.util.Objects;
+
+/**
+ * Everything one event changes for one player, to be written in one atomic step.
+ *
+ * @param externalUserId  the player
+ * @param expectedVersion the version the engine loaded (0 when the player did not exist); the commit
+ *                        must fail unless the stored version still equals it
+ * @param record          the new record; its version is {@code expectedVersion + 1}
+ * @param idempotency     the event's idempotency record, or {@code null} when it carried no key
+ */
+public record PlayerCommit(String externalUserId, long expectedVersion, PlayerRecord record,
+                           IdempotencyRecord idempotency) {
+    public PlayerCommit {
+        Objects.requireNonNull(externalUserId, "externalUserId");
+        Objects.requireNonNull(record, "record");
+        if (record.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("record version " + record.version()
+                    + " must be expectedVersion + 1 = " + (expectedVersion + 1));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ludus.api.spi;
+
+import dev.ludus.api.PlayerState;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a {@link PlayerStore} keeps per player: the public state plus the engine's own bookkeeping.
+ * Immutable.
+ *
+ * @param state      the player's state; {@code state.version()} is the record's version
+ * @param engineData bookkeeping the engine needs between events (per-rule limit counters, history
+ *                   aggregates), as JSON-like values ({@code String}, {@code Long}, {@code Double},
+ *                   {@code Boolean}, {@code List}, {@code Map}); a store persists it as given and
+ *                   hands it back unchanged
+ */
+public record PlayerRecord(PlayerState state, Map<String, Object> engineData) {
+    public PlayerRecord {
+        Objects.requireNonNull(state, "state");
+        engineData = Collections.unmodifiableMap(new LinkedHashMap<>(engineData));
+    }
+
+    /** @return the record's version, the same as {@code state().version()} */
+    public long version() {
+        return state.version();
+    }
+}

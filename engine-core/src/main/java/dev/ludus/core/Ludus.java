@@ -1,0 +1,160 @@
+package dev.ludus.core;
+
+import dev.ludus.api.ErrorCode;
+import dev.ludus.api.GameCompileException;
+import dev.ludus.api.LudusException;
+import dev.ludus.api.RuleEngine;
+import dev.ludus.api.spi.ActionType;
+import dev.ludus.api.spi.ConditionType;
+import dev.ludus.api.spi.PlayerStore;
+import dev.ludus.core.engine.EngineFactory;
+import dev.ludus.core.engine.EventLimits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one way in: builds a {@link RuleEngine} from a JSON game definition.
+ *
+ * <pre>{@code
+ * RuleEngine engine = Ludus.builder().game(Path.of("game.json")).build();
+ * EventResult result = engine.track(Event.of("user-123", "lesson_completed", Map.of("score", 95)));
+ * }</pre>
+ */
+public final class Ludus {
+    private Ludus() {
+    }
+
+    /** @return a new builder with the defaults of SPEC section 2 and an in-memory store */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Configures and builds an engine. Each setting may be set once; a second call throws
+     * {@link IllegalStateException}. Not thread-safe; {@link #build()} does not change the builder and may
+     * be called again.
+     */
+    public static final class Builder {
+        private String gameJson;
+        private PlayerStore store;
+        private Clock clock;
+        private Integer maxCommitRetries;
+        private final EventLimits.Builder limits = EventLimits.builder();
+        private final List<ConditionType> conditionTypes = new ArrayList<>();
+        private final List<ActionType> actionTypes = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** @param json the game definition (a document, or a bare array of rules) */
+        public Builder game(String json) {
+            requireUnset(gameJson, "game");
+            this.gameJson = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /**
+         * @param file a UTF-8 JSON game file
+         * @throws LudusException {@code INVALID_JSON} when the file cannot be read
+         */
+        public Builder game(Path file) {
+            Objects.requireNonNull(file, "file");
+            try {
+                return game(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new LudusException(ErrorCode.INVALID_JSON, "cannot read game file " + file + ": " + e, e);
+            }
+        }
+
+        /** @param store where player state lives; default: a new in-memory store */
+        public Builder store(PlayerStore store) {
+            requireUnset(this.store, "store");
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** @param clock the time of events that carry no timestamp; default: the system UTC clock */
+        public Builder clock(Clock clock) {
+            requireUnset(this.clock, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param retries how often one event is re-evaluated after a concurrent commit (default 16) */
+        public Builder maxCommitRetries(int retries) {
+            requireUnset(maxCommitRetries, "maxCommitRetries");
+            if (retries < 0) {
+                throw new IllegalArgumentException("maxCommitRetries must be >= 0, was " + retries);
+            }
+            this.maxCommitRetries = retries;
+            return this;
+        }
+
+        /** @param max the longest {@code externalUserId} accepted, in characters (default 256) */
+        public Builder maxExternalUserIdLength(int max) {
+            limits.maxExternalUserIdLength(max);
+            return this;
+        }
+
+        /** @param max the longest {@code eventType} accepted, in characters (default 128) */
+        public Builder maxEventTypeLength(int max) {
+            limits.maxEventTypeLength(max);
+            return this;
+        }
+
+        /** @param max the deepest nesting of property values accepted (default 8) */
+        public Builder maxPropertyDepth(int max) {
+            limits.maxPropertyDepth(max);
+            return this;
+        }
+
+        /** @param max the most keys accepted in an event's properties, nested objects included (default 256) */
+        public Builder maxPropertyKeys(int max) {
+            limits.maxPropertyKeys(max);
+            return this;
+        }
+
+        /** @param max the longest string property value accepted, in characters (default 65,536) */
+        public Builder maxPropertyStringLength(int max) {
+            limits.maxStringLength(max);
+            return this;
+        }
+
+        /** Registers an application's own condition type; its name must not clash with another's. */
+        public Builder conditionType(ConditionType type) {
+            conditionTypes.add(Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /** Registers an application's own action type; its name must not clash with another's. */
+        public Builder actionType(ActionType type) {
+            actionTypes.add(Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /**
+         * @return a new engine for the game
+         * @throws GameCompileException  with every error found when the game does not compile
+         * @throws IllegalStateException when no game was set, or custom type names clash
+         */
+        public RuleEngine build() {
+            if (gameJson == null) {
+                throw new IllegalStateException("no game was set: call game(...) before build()");
+            }
+            return EngineFactory.create(gameJson, store, clock == null ? Clock.systemUTC() : clock,
+                    maxCommitRetries == null ? 16 : maxCommitRetries, limits.build(), conditionTypes, actionTypes);
+        }
+
+        private static void requireUnset(Object current, String setting) {
+            if (current != null) {
+                throw new IllegalStateException(setting + " was already set to " + current);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ludus.core.engine;
+
+/**
+ * The validation limits of SPEC section 2, configurable on the engine builder.
+ */
+public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, int maxPropertyDepth,
+                          int maxPropertyKeys, int maxStringLength) {
+
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link EventLimits}; each limit may be set once and must be positive. */
+    public static final class Builder {
+        private Integer maxExternalUserIdLength;
+        private Integer maxEventTypeLength;
+        private Integer maxPropertyDepth;
+        private Integer maxPropertyKeys;
+        private Integer maxStringLength;
+
+        private Builder() {
+        }
+
+        public void maxExternalUserIdLength(int max) {
+            maxExternalUserIdLength = check("maxExternalUserIdLength", maxExternalUserIdLength, max);
+        }
+
+        public void maxEventTypeLength(int max) {
+            maxEventTypeLength = check("maxEventTypeLength", maxEventTypeLength, max);
+        }
+
+        public void maxPropertyDepth(int max) {
+            maxPropertyDepth = check("maxPropertyDepth", maxPropertyDepth, max);
+        }
+
+        public void maxPropertyKeys(int max) {
+            maxPropertyKeys = check("maxPropertyKeys", maxPropertyKeys, max);
+        }
+
+        public void maxStringLength(int max) {
+            maxStringLength = check("maxPropertyStringLength", maxStringLength, max);
+        }
+
+        public EventLimits build() {
+            return new EventLimits(or(maxExternalUserIdLength, 256), or(maxEventTypeLength, 128),
+                    or(maxPropertyDepth, 8), or(maxPropertyKeys, 256), or(maxStringLength, 64 * 1024));
+        }
+
+        private static int check(String name, Integer current, int value) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set to " + current);
+            }
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+
+        private static int or(Integer value, int defaultValue) {
+            return value == null ? defaultValue : value;
+        }
+    }
+}
