@@ -1,4 +1,4 @@
-package dev.ludus.core.engine;
+package dev.ludus.core.internal.engine;
 
 import dev.ludus.api.RuleEngine;
 import dev.ludus.api.spi.ActionType;
