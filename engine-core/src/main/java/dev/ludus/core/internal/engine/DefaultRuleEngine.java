@@ -14,7 +14,18 @@ import dev.ludus.api.spi.PlayerRecord;
 import dev.ludus.api.spi.PlayerStore;
 import dev.ludus.core.internal.compile.CompiledGame;
 import dev.ludus.core.internal.state.WorkingPlayer;
+import dev.ludus.api.EventHistory;
+import dev.ludus.api.EventListener;
+import dev.ludus.api.EventPage;
+import dev.ludus.api.EventQuery;
+import dev.ludus.api.EventStatusView;
+import dev.ludus.api.HistoryEntry;
+import dev.ludus.api.Subscription;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,12 +40,17 @@ final class DefaultRuleEngine implements RuleEngine {
     private final PlayerStore store;
     private final EventValidator validator;
     private final int maxCommitRetries;
+    private final Executor executor;
+    private final Dispatcher dispatcher = new Dispatcher();
+    private final EventHistory history = new StoreHistory();
 
-    DefaultRuleEngine(CompiledGame game, PlayerStore store, EventValidator validator, int maxCommitRetries) {
+    DefaultRuleEngine(CompiledGame game, PlayerStore store, EventValidator validator, int maxCommitRetries,
+                      Executor executor) {
         this.game = game;
         this.store = store;
         this.validator = validator;
         this.maxCommitRetries = maxCommitRetries;
+        this.executor = executor;
     }
 
     @Override
@@ -89,11 +105,31 @@ final class DefaultRuleEngine implements RuleEngine {
                 loaded == null ? Map.of() : loaded.engineData());
         IdempotencyRecord key = fingerprint == null ? null
                 : new IdempotencyRecord(event.idempotencyKey(), fingerprint, event.timestamp(), result);
+        HistoryEntry entry = new HistoryEntry(event.eventId(), event.externalUserId(), event.eventType(),
+                event.timestamp(), record.version(), event.properties(), result.rulesTriggered(),
+                result.actionsExecuted());
+        PlayerCommit commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
         try {
-            boolean written = store.commit(new PlayerCommit(event.externalUserId(), before.version(), record, key));
-            return new Outcome(written ? result : null);
+            return new Outcome(commit(commit, result) ? result : null);
         } catch (RuntimeException e) {
             return new Outcome(storeFailure(event, version, e));
+        }
+    }
+
+    /**
+     * Commits; with subscribers, under the player's stripe lock together with the publication, so that
+     * listeners hear of one player's commits in commit order.
+     */
+    private boolean commit(PlayerCommit commit, EventResult result) {
+        if (!dispatcher.hasSubscribers()) {
+            return store.commit(commit);
+        }
+        synchronized (dispatcher.lockFor(commit.externalUserId())) {
+            boolean written = store.commit(commit);
+            if (written) {
+                dispatcher.publish(result);
+            }
+            return written;
         }
     }
 
@@ -122,11 +158,43 @@ final class DefaultRuleEngine implements RuleEngine {
     @Override
     public List<EventResult> trackBatch(List<Event> events) {
         Objects.requireNonNull(events, "events");
-        List<EventResult> results = new ArrayList<>(events.size());
-        for (Event event : events) {
-            results.add(track(event));
+        Map<String, List<Integer>> byPlayer = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            String player = Objects.requireNonNull(events.get(i), "events[" + i + "]").externalUserId();
+            byPlayer.computeIfAbsent(player == null ? "" : player, p -> new ArrayList<>()).add(i);
         }
-        return results;
+        EventResult[] results = new EventResult[events.size()];
+        if (byPlayer.size() <= 1) {
+            byPlayer.values().forEach(indexes -> trackAll(events, indexes, results));
+        } else {
+            CompletableFuture.allOf(byPlayer.values().stream()
+                    .map(indexes -> CompletableFuture.runAsync(() -> trackAll(events, indexes, results), executor))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+        return Arrays.asList(results);
+    }
+
+    /** Tracks one player's events in input order. */
+    private void trackAll(List<Event> events, List<Integer> indexes, EventResult[] results) {
+        for (int i : indexes) {
+            results[i] = track(events.get(i));
+        }
+    }
+
+    @Override
+    public CompletableFuture<EventResult> trackAsync(Event event) {
+        Objects.requireNonNull(event, "event");
+        return CompletableFuture.supplyAsync(() -> track(event), executor);
+    }
+
+    @Override
+    public EventHistory events() {
+        return history;
+    }
+
+    @Override
+    public Subscription subscribe(String topic, EventListener listener) {
+        return dispatcher.subscribe(topic, listener);
     }
 
     @Override
@@ -142,5 +210,47 @@ final class DefaultRuleEngine implements RuleEngine {
     @Override
     public GameInfo game() {
         return game.info();
+    }
+
+    /** History read from the store; cursors are {@code v<version>} of the last entry returned. */
+    private final class StoreHistory implements EventHistory {
+        @Override
+        public EventPage list(EventQuery query) {
+            Objects.requireNonNull(query, "query");
+            long before = query.cursor() == null ? Long.MAX_VALUE : parseCursor(query.cursor());
+            List<HistoryEntry> entries;
+            try {
+                entries = store.history(query.externalUserId(), query.eventType(), before, query.limit() + 1);
+            } catch (RuntimeException e) {
+                throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
+            }
+            if (entries.size() <= query.limit()) {
+                return new EventPage(entries, null);
+            }
+            List<HistoryEntry> page = entries.subList(0, query.limit());
+            return new EventPage(page, "v" + page.get(page.size() - 1).version());
+        }
+
+        private long parseCursor(String cursor) {
+            try {
+                if (cursor.startsWith("v")) {
+                    return Long.parseLong(cursor.substring(1));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("not a cursor issued by this history: '" + cursor + "'");
+        }
+
+        @Override
+        public Optional<EventStatusView> getStatus(String eventId) {
+            Objects.requireNonNull(eventId, "eventId");
+            try {
+                return store.findEvent(eventId).map(h -> new EventStatusView(h.eventId(), EventStatus.PROCESSED,
+                        h.rulesTriggered(), h.actionsExecuted()));
+            } catch (RuntimeException e) {
+                throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
+            }
+        }
     }
 }

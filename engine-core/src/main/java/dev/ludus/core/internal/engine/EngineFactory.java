@@ -9,6 +9,7 @@ import dev.ludus.core.internal.compile.GameCompiler;
 import dev.ludus.core.store.InMemoryPlayerStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** Wires a compiled game, a store and the settings into an engine. */
 public final class EngineFactory {
@@ -21,9 +22,9 @@ public final class EngineFactory {
      */
     public static RuleEngine create(String gameJson, PlayerStore store, Clock clock, int maxCommitRetries,
                                     EventLimits limits, List<ConditionType> conditionTypes,
-                                    List<ActionType> actionTypes) {
+                                    List<ActionType> actionTypes, Executor executor) {
         CompiledGame game = new GameCompiler(conditionTypes, actionTypes).compile(gameJson);
         return new DefaultRuleEngine(game, store == null ? InMemoryPlayerStore.create() : store,
-                new EventValidator(limits, clock), maxCommitRetries);
+                new EventValidator(limits, clock), maxCommitRetries, executor);
     }
 }
