@@ -146,7 +146,7 @@ public final class EventReader {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
             problem(field + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found \""
                     + abbreviate(text) + "\"");
