@@ -54,15 +54,8 @@ record RunCommand(Path game, Path events, Path stateOut, Instant clock) implemen
         }
     }
 
-    private InputStream open(Streams streams) throws CommandFailure {
-        if (events == null) {
-            return streams.in();
-        }
-        try {
-            return Files.newInputStream(events);
-        } catch (IOException e) {
-            throw new CommandFailure("ludus: cannot read events file " + events + ": " + IoErrors.describe(e));
-        }
+    private InputStream open(Streams streams) throws IOException {
+        return events == null ? streams.in() : Files.newInputStream(events);
     }
 
     /** @throws IOException only from reading {@code in}; a failed write is a {@link CommandFailure} */
