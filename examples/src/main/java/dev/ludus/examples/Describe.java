@@ -30,6 +30,9 @@ final class Describe {
             out.append(" of ").append(r.originalEventId());
         }
         out.append(NL);
+        if (r.status() == EventStatus.PROCESSED && r.rulesTriggered().isEmpty() && r.rulesFailed().isEmpty()) {
+            line(out, "rules", "(none fired)");
+        }
         line(out, "rules", r.rulesTriggered().stream().collect(Collectors.joining(", ")));
         line(out, "actions", r.actionsExecuted().stream().collect(Collectors.joining(", ")));
         line(out, "updates", r.updates().stream().map(Describe::update).collect(Collectors.joining(" | ")));
