@@ -40,6 +40,17 @@ class CompileErrorsTest {
         return error;
     }
 
+    /** Asserts the game has an error with this pointer, rule id and code whose message has all parts; returns it. */
+    static CompileError at(String game, String pointer, String ruleId, ErrorCode code, String... messageParts) {
+        List<CompileError> errors = errors(game);
+        CompileError error = errors.stream().filter(e -> e.pointer().equals(pointer)).findFirst()
+                .orElseThrow(() -> new AssertionError("no error at " + pointer + " in " + errors));
+        assertThat(error.ruleId()).as("ruleId of %s", error).isEqualTo(ruleId);
+        assertThat(error.code()).as("code of %s", error).isEqualTo(code);
+        assertThat(error.message()).as("message of %s", error).contains(messageParts);
+        return error;
+    }
+
     /** A document with one rule {@code r} on event {@code e} whose body fields are {@code fields}. */
     static String ruleWith(String fields) {
         return "{\"rules\": [{\"id\": \"r\", \"name\": \"R\", \"trigger\": {\"eventType\": \"e\"}, " + fields + "}]}";
@@ -139,30 +150,40 @@ class CompileErrorsTest {
     class Types {
         @Test
         void unknownConditionType_listsTheKnownOnes() {
-            single(withCondition("{\"type\": \"property_foo\", \"property\": \"x\"}"), "/rules/0/conditions/0/type", "r",
+            at(withCondition("{\"type\": \"property_foo\", \"property\": \"x\"}"), "/rules/0/conditions/0/type", "r",
                     ErrorCode.INVALID_RULE, "property_foo", "property_eq", "property_gte", "player_level_gte",
                     "player_has_badge", "all", "any", "not");
         }
 
         @Test
         void unknownConditionType_nested_pointsIntoTheComposite() {
-            single(withCondition("{\"type\": \"not\", \"condition\": {\"type\": \"any\", \"conditions\": "
+            at(withCondition("{\"type\": \"not\", \"condition\": {\"type\": \"any\", \"conditions\": "
                             + "[{\"type\": \"property_exists\", \"property\": \"x\"}, {\"type\": \"nope\"}]}}"),
                     "/rules/0/conditions/0/condition/conditions/1/type", "r", ErrorCode.INVALID_RULE, "nope");
         }
 
         @Test
         void unknownActionType_listsTheKnownOnes() {
-            single(withAction("{\"type\": \"grant_gold\", \"amount\": 1}"), "/rules/0/actions/0/type", "r",
+            at(withAction("{\"type\": \"grant_gold\", \"amount\": 1}"), "/rules/0/actions/0/type", "r",
                     ErrorCode.INVALID_RULE, "grant_gold", "award_badge", "deduct_currency", "grant_currency",
                     "grant_xp", "progress_quest", "set_attribute");
         }
 
         @Test
         void missingType() {
-            single(withAction("{\"amount\": 1}"), "/rules/0/actions/0/type", "r", ErrorCode.INVALID_RULE, "type");
-            single(withCondition("{\"property\": \"x\"}"), "/rules/0/conditions/0/type", "r", ErrorCode.INVALID_RULE,
+            at(withAction("{\"amount\": 1}"), "/rules/0/actions/0/type", "r", ErrorCode.INVALID_RULE, "type");
+            at(withCondition("{\"property\": \"x\"}"), "/rules/0/conditions/0/type", "r", ErrorCode.INVALID_RULE,
                     "type");
+        }
+
+        @Test
+        void unknownOrMissingType_isTheOnlyErrorOfThatObject() {
+            // with no known type nobody can say which fields belong there: calling them unknown misleads
+            single(withAction("{\"type\": \"grant_gold\", \"amount\": 1}"), "/rules/0/actions/0/type", "r",
+                    ErrorCode.INVALID_RULE, "grant_gold");
+            single(withCondition("{\"type\": \"property_foo\", \"property\": \"x\", \"value\": 1}"),
+                    "/rules/0/conditions/0/type", "r", ErrorCode.INVALID_RULE, "property_foo");
+            single(withAction("{\"amount\": 1}"), "/rules/0/actions/0/type", "r", ErrorCode.INVALID_RULE, "type");
         }
     }
 
@@ -239,9 +260,21 @@ class CompileErrorsTest {
         }
 
         @Test
-        void limits_areNotSupportedInThisVersion() {
-            single(ruleWith("\"limits\": {\"cooldown\": \"PT1H\"}, \"actions\": []"), "/rules/0/limits", "r",
-                    ErrorCode.INVALID_RULE, "limits", "not supported");
+        void badLimits() {
+            single(ruleWith("\"limits\": {\"cooldown\": \"1 hour\"}, \"actions\": []"), "/rules/0/limits/cooldown",
+                    "r", ErrorCode.INVALID_RULE, "ISO-8601", "1 hour");
+            single(ruleWith("\"limits\": {\"cooldown\": \"PT0S\"}, \"actions\": []"), "/rules/0/limits/cooldown",
+                    "r", ErrorCode.INVALID_RULE, "PT0S");
+            single(ruleWith("\"limits\": {\"maxPerPlayer\": 0}, \"actions\": []"), "/rules/0/limits/maxPerPlayer",
+                    "r", ErrorCode.INVALID_RULE, "0");
+            single(ruleWith("\"limits\": {\"maxPerPeriod\": {\"count\": 3, \"period\": \"fortnight\"}}, "
+                    + "\"actions\": []"), "/rules/0/limits/maxPerPeriod/period", "r", ErrorCode.INVALID_RULE,
+                    "fortnight", "day", "week");
+            single(ruleWith("\"limits\": {\"maxPerPeriod\": {\"count\": 3, \"period\": \"day\", "
+                    + "\"timezone\": \"Mars/Olympus\"}}, \"actions\": []"), "/rules/0/limits/maxPerPeriod/timezone",
+                    "r", ErrorCode.INVALID_RULE, "Mars/Olympus");
+            single(ruleWith("\"limits\": {\"maxPerDay\": 3}, \"actions\": []"), "/rules/0/limits/maxPerDay",
+                    "r", ErrorCode.INVALID_RULE, "unknown field 'maxPerDay'");
         }
 
         @Test
@@ -525,11 +558,12 @@ class CompileErrorsTest {
                  "levels": {"curve": "quadratic"},
                  "rules": [
                    {"id": "a", "name": "A", "trigger": {"eventType": "e"},
-                    "conditions": [{"type": "property_foo", "property": "x"}], "actions": []},
+                    "conditions": [{"type": "property_foo"}], "actions": []},
                    {"id": "b", "name": "B", "actions": []},
                    {"id": "c", "name": "C", "trigger": {"eventType": "e"},
                     "actions": [{"type": "grant_xp", "amount": -1}, {"type": "grant_currency", "currency": "gems", "amount": 1}]},
-                   {"id": "a", "name": "A again", "trigger": {"eventType": "e"}, "actions": [], "limits": {}}],
+                   {"id": "a", "name": "A again", "trigger": {"eventType": "e"}, "actions": [],
+                    "limits": {"cooldown": "soon"}}],
                  "extra": true}""";
         GameCompileException e = catchThrowableOfType(GameCompileException.class, () -> Ludus.builder().game(game).build());
         assertThat(e.errors()).extracting(CompileError::pointer, CompileError::ruleId, CompileError::code).containsExactly(
@@ -540,7 +574,7 @@ class CompileErrorsTest {
                 Tuple.tuple("/rules/2/actions/0/amount", "c", ErrorCode.INVALID_RULE),
                 Tuple.tuple("/rules/2/actions/1/currency", "c", ErrorCode.INVALID_RULE),
                 Tuple.tuple("/rules/3/id", "a", ErrorCode.INVALID_RULE),
-                Tuple.tuple("/rules/3/limits", "a", ErrorCode.INVALID_RULE),
+                Tuple.tuple("/rules/3/limits/cooldown", "a", ErrorCode.INVALID_RULE),
                 Tuple.tuple("/extra", null, ErrorCode.INVALID_RULE));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RULE);
         assertThat(e.getMessage()).contains("9 error(s)", "/rules/2/actions/1/currency", "gems");
