@@ -551,6 +551,74 @@ class CompileErrorsTest {
         }
     }
 
+    @Nested
+    class HistoryTimeAndCascades {
+        @Test
+        void historyConditionOnAWildcardRule_needsAnEventType() {
+            single("{\"rules\": [{\"id\": \"r\", \"name\": \"R\", \"trigger\": {\"eventType\": \"*\"}, "
+                            + "\"conditions\": [{\"type\": \"event_count\", \"min\": 2}], \"actions\": []}]}",
+                    "/rules/0/conditions/0", "r", ErrorCode.INVALID_RULE, "eventType");
+        }
+
+        @Test
+        void badWindow() {
+            single(withCondition("{\"type\": \"event_count\", \"min\": 2, \"window\": {\"unit\": \"year\", \"count\": 1}}"),
+                    "/rules/0/conditions/0/window/unit", "r", ErrorCode.INVALID_RULE, "year", "hour", "month");
+            single(withCondition("{\"type\": \"event_count\", \"min\": 2, \"window\": {\"unit\": \"day\", \"count\": 0}}"),
+                    "/rules/0/conditions/0/window/count", "r", ErrorCode.INVALID_RULE, "0");
+            single(withCondition("{\"type\": \"event_count\", \"min\": 2, "
+                            + "\"window\": {\"unit\": \"day\", \"count\": 1, \"timezone\": \"Nowhere/City\"}}"),
+                    "/rules/0/conditions/0/window/timezone", "r", ErrorCode.INVALID_RULE, "Nowhere/City");
+        }
+
+        @Test
+        void countWithoutBounds() {
+            single(withCondition("{\"type\": \"event_count\"}"), "/rules/0/conditions/0", "r",
+                    ErrorCode.INVALID_RULE, "min", "max");
+        }
+
+        @Test
+        void badStreak() {
+            single(withCondition("{\"type\": \"streak\", \"unit\": \"month\", \"min\": 2}"),
+                    "/rules/0/conditions/0/unit", "r", ErrorCode.INVALID_RULE, "month", "day", "week");
+            single(withCondition("{\"type\": \"streak\", \"unit\": \"day\", \"min\": 0}"),
+                    "/rules/0/conditions/0/min", "r", ErrorCode.INVALID_RULE, "0");
+            single(withCondition("{\"type\": \"streak\", \"unit\": \"day\", \"min\": 2, \"graceUnits\": -1}"),
+                    "/rules/0/conditions/0/graceUnits", "r", ErrorCode.INVALID_RULE, "-1");
+        }
+
+        @Test
+        void badTimeConditions() {
+            single(withCondition("{\"type\": \"time_window\", \"startHour\": 25, \"endHour\": 3}"),
+                    "/rules/0/conditions/0/startHour", "r", ErrorCode.INVALID_RULE, "25");
+            single(withCondition("{\"type\": \"time_window\", \"startHour\": 9, \"endHour\": 9}"),
+                    "/rules/0/conditions/0/endHour", "r", ErrorCode.INVALID_RULE, "9");
+            single(withCondition("{\"type\": \"day_of_week\", \"days\": [\"MON\", \"FUNDAY\"]}"),
+                    "/rules/0/conditions/0/days", "r", ErrorCode.INVALID_RULE, "FUNDAY");
+            single(withCondition("{\"type\": \"day_of_week\", \"days\": [\"MON\"], \"timezone\": \"Mars/Base\"}"),
+                    "/rules/0/conditions/0/timezone", "r", ErrorCode.INVALID_RULE, "Mars/Base");
+        }
+
+        @Test
+        void badCooldownCondition() {
+            single(withCondition("{\"type\": \"cooldown\", \"minutes\": 0}"), "/rules/0/conditions/0/minutes", "r",
+                    ErrorCode.INVALID_RULE, "0");
+            at(ruleWith("\"conditions\": [{\"type\": \"cooldown\", \"minutes\": 5}], "
+                            + "\"limits\": {\"cooldown\": \"PT1H\"}, \"actions\": []"),
+                    "/rules/0/limits/cooldown", "r", ErrorCode.INVALID_RULE, "cooldown");
+        }
+
+        @Test
+        void cascadeActionsNeedTheirFields() {
+            single(withAction("{\"type\": \"emit_event\"}"), "/rules/0/actions/0/eventType", "r",
+                    ErrorCode.INVALID_RULE, "eventType");
+            single(withAction("{\"type\": \"emit_event\", \"eventType\": \"x\", \"properties\": 5}"),
+                    "/rules/0/actions/0/properties", "r", ErrorCode.INVALID_RULE, "number 5");
+            single(withAction("{\"type\": \"notify\"}"), "/rules/0/actions/0/topic", "r",
+                    ErrorCode.INVALID_RULE, "topic");
+        }
+    }
+
     @Test
     void allErrorsOfADocument_areCollected_inDocumentOrder() {
         String game = """
