@@ -185,7 +185,7 @@ class GrantXpAndLevelsTest {
     }
 
     @Test
-    void levelRewards_runForEachLevelReached_inLevelOrder_afterTheXp() {
+    void levelRewards_runForEachLevelReached_inLevelOrder_eachRightAfterItsLevelUp() {
         RuleEngine engine = Fixtures.engine("""
                 {"levels": {"rewards": {
                     "4": [{"type": "award_badge", "badgeId": "level-4"}],
@@ -197,15 +197,13 @@ class GrantXpAndLevelsTest {
         EventResult result = processed(engine, event("u", "e"));
         assertThat(result.actionsExecuted())
                 .containsExactly("grant_xp", "grant_currency", "grant_currency", "set_attribute", "award_badge");
-        List<Update> updates = result.updates();
-        assertThat(updates.get(0)).isEqualTo(new Update.XpUpdated(700, 700, 4));
-        assertThat(levelUps(result)).containsExactly(
-                new Update.LevelUp(1, 2), new Update.LevelUp(2, 3), new Update.LevelUp(3, 4));
-        assertThat(updates.stream().filter(u -> !(u instanceof Update.LevelUp) && !(u instanceof Update.XpUpdated)))
-                .containsExactly(new Update.CurrencyUpdated("coins", 2, 2), new Update.CurrencyUpdated("coins", 5, 3),
-                        new Update.AttributeUpdated("reached", 3L), new Update.BadgeEarned("level-4"));
-        // a reward comes after the level_up that earned it
-        assertThat(updates.indexOf(new Update.LevelUp(3, 4))).isLessThan(updates.indexOf(new Update.BadgeEarned("level-4")));
+        // each level's rewards right after its level_up (docs/decisions.md, "Levels")
+        assertThat(result.updates()).containsExactly(
+                new Update.XpUpdated(700, 700, 4),
+                new Update.LevelUp(1, 2), new Update.CurrencyUpdated("coins", 2, 2),
+                new Update.LevelUp(2, 3), new Update.CurrencyUpdated("coins", 5, 3),
+                new Update.AttributeUpdated("reached", 3L),
+                new Update.LevelUp(3, 4), new Update.BadgeEarned("level-4"));
         PlayerState player = state(engine, "u");
         assertThat(player.balance("coins")).isEqualTo(5);
         assertThat(player.badges()).containsExactly("level-4");
