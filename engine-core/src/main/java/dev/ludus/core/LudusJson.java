@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadConstraints;
@@ -94,7 +95,7 @@ public final class LudusJson {
      */
     public static Event readEvent(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             return EventReader.read(parser);
         }
     }
@@ -149,7 +150,7 @@ public final class LudusJson {
      */
     public static List<PlayerState> readPlayerStates(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             return PlayerStateReader.read(parser);
         }
     }
