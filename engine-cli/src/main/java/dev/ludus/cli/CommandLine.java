@@ -53,7 +53,8 @@ final class CommandLine {
             case "explain" -> parseExplain(rest);
             case "validate" -> parseValidate(rest);
             case "help", "--help", "-h" -> new HelpCommand();
-            default -> throw new UsageException("unknown command '" + args[0] + "'; known: run, explain, validate, help");
+            default -> throw new UsageException("unknown command '" + args[0]
+                    + "'; known: run, explain, validate, help");
         };
     }
 
@@ -116,15 +117,17 @@ final class CommandLine {
                     throw new UsageException(name + " takes no value");
                 }
                 value = "";
-            } else if (equals >= 0) {
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
             } else {
-                value = "";
-            }
-            if (value.isEmpty() && !FLAGS.contains(name)) {
-                throw new UsageException(name + " needs a value");
+                if (equals >= 0) {
+                    value = arg.substring(equals + 1);
+                } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                    value = args.get(++i);
+                } else {
+                    value = "";
+                }
+                if (value.isEmpty()) {
+                    throw new UsageException(name + " needs a value");
+                }
             }
             if (options.putIfAbsent(name, value) != null) {
                 throw new UsageException(name + " was given twice");

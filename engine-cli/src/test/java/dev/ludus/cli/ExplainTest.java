@@ -49,8 +49,9 @@ class ExplainTest {
     void explain_whenNewPlayer_reportsEachOutcomeWithItsReason() {
         JsonNode rules = explain("--game", GAME, "--event", LESSON).get("rules");
 
-        assertThat(rules.values()).extracting(r -> r.get("ruleId").stringValue() + " " + r.get("eventType").stringValue()
-                + " " + r.get("outcome").stringValue() + (r.has("reason") ? ": " + r.get("reason").stringValue() : ""))
+        assertThat(rules.values()).extracting(r -> r.get("ruleId").stringValue() + " "
+                        + r.get("eventType").stringValue() + " " + r.get("outcome").stringValue()
+                        + (r.has("reason") ? ": " + r.get("reason").stringValue() : ""))
                 .containsExactly(
                         "lesson-reward lesson_completed fired",
                         "perfect-score lesson_completed conditions_false",
@@ -273,7 +274,8 @@ class ExplainTest {
 
         assertThat(outcome.exit()).isEqualTo(1);
         assertThat(outcome.stdout()).isEmpty();
-        assertThat(outcome.stderr()).startsWith("ludus: invalid state file " + state + ": not valid JSON at column 14: ");
+        assertThat(outcome.stderr())
+                .startsWith("ludus: invalid state file " + state + ": not valid JSON at column 14: ");
     }
 
     @Test
@@ -290,7 +292,8 @@ class ExplainTest {
                 new ByteArrayInputStream(new byte[0]), closed, stderr, 0);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("ludus: cannot write the explanation: Broken pipe\n");
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .isEqualTo("ludus: cannot write the explanation: Broken pipe\n");
     }
 
     @Test

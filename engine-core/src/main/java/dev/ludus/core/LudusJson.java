@@ -121,12 +121,17 @@ public final class LudusJson {
     }
 
     /**
-     * Written for people, so unlike the other forms it spans lines (two-space indentation); it is still one
-     * JSON document. See {@link JsonOutput#write(JsonGenerator, Explanation)} for the fields.
+     * Writes {@code {"result": ..., "rules": [...]}}: the result as {@link #write(EventResult)} writes it, and for
+     * each candidate rule its {@code ruleId}, {@code eventType}, {@code outcome} (lower case, e.g.
+     * {@code conditions_false}), {@code reason} (left out when there is none), {@code conditions} and
+     * {@code updates}. Each condition has {@code type}, {@code pointer}, {@code result}, {@code actual} (always
+     * written; {@code null} when there was nothing to look at) and {@code expected} (keys sorted).
+     *
+     * <p>Explanations are read by people, so unlike the one-line forms this one is pretty-printed with two-space
+     * indentation. It is still one JSON document.
      *
      * @param explanation an explanation from {@link dev.ludus.api.RuleEngine#explain}
-     * @return {@code {"result": <section 6 result>, "rules": [<one trace per candidate rule>]}}, pretty-printed,
-     *         without a final line break
+     * @return the explanation as JSON, without a final line break
      * @throws IllegalArgumentException when a value in a trace or an update is not JSON-like
      */
     public static String write(Explanation explanation) {
@@ -145,8 +150,9 @@ public final class LudusJson {
      * @return the players in document order, never {@code null}
      * @throws LudusException {@link ErrorCode#INVALID_JSON} when the input is not exactly one JSON object
      *                        without duplicate keys, or when it is not a player state or state document: an
-     *                        unknown field, a value of the wrong type or out of range, a badge listed twice or
-     *                        a player given twice, with a message naming the field ({@code players[1].xp})
+     *                        unknown field, a value of the wrong type or out of range, a number in attributes
+     *                        too large for a double, a badge listed twice or a player given twice, with a
+     *                        message naming the field ({@code players[1].xp})
      */
     public static List<PlayerState> readPlayerStates(String json) {
         Objects.requireNonNull(json, "json");
