@@ -93,8 +93,9 @@ record RunCommand(Path game, Path events, Path stateOut, Instant clock) implemen
         try {
             event = LudusJson.readEvent(line);
         } catch (EventReadException e) {
-            return EventResult.error(UUID.randomUUID().toString(), e.externalUserId(), e.eventType(),
-                    EventStatus.REJECTED, null, e.code(), "line " + lineNumber + ": " + e.getMessage());
+            return EventResult.error(e.eventId() == null ? UUID.randomUUID().toString() : e.eventId(),
+                    e.externalUserId(), e.eventType(), EventStatus.REJECTED, engine.game().ruleSetVersion(), e.code(),
+                    "line " + lineNumber + ": " + e.getMessage());
         }
         if (event.externalUserId() != null) {
             players.add(event.externalUserId());

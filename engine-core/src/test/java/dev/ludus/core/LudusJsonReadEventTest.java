@@ -251,9 +251,10 @@ class LudusJsonReadEventTest {
     @Test
     void readEvent_whenShapeProblem_keepsTheIdsItCouldRead() {
         EventReadException e = catchThrowableOfType(EventReadException.class, () -> LudusJson.readEvent("""
-                {"customerId": "u1", "eventName": "purchase", "properties": 5}"""));
+                {"eventId": "e-1", "customerId": "u1", "eventName": "purchase", "properties": 5}"""));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EVENT);
+        assertThat(e.eventId()).isEqualTo("e-1");
         assertThat(e.externalUserId()).isEqualTo("u1");
         assertThat(e.eventType()).isEqualTo("purchase");
     }
@@ -270,9 +271,10 @@ class LudusJsonReadEventTest {
     @Test
     void readEvent_whenNotJson_reportsNoIds() {
         EventReadException e = catchThrowableOfType(EventReadException.class,
-                () -> LudusJson.readEvent("{\"externalUserId\": \"u1\", \"eventType\": \"t\""));
+                () -> LudusJson.readEvent("{\"eventId\": \"e-1\", \"externalUserId\": \"u1\", \"eventType\": \"t\","));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_JSON);
+        assertThat(e.eventId()).isNull();
         assertThat(e.externalUserId()).isNull();
         assertThat(e.eventType()).isNull();
     }

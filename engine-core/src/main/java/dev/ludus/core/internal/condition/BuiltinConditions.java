@@ -39,6 +39,13 @@ public final class BuiltinConditions {
                 type("player_lacks_badge", Set.of(), PlayerConditions::lacksBadge),
                 type("player_quest_completed", Set.of(), PlayerConditions::questCompleted),
                 type("player_attribute_eq", Set.of(), PlayerConditions::attributeEq),
+                type("first_time", Set.of(), HistoryConditions::firstTime),
+                type("event_count", Set.of(), HistoryConditions::eventCount),
+                type("property_sum", Set.of(), HistoryConditions::propertySum),
+                type("distinct_count", Set.of(), HistoryConditions::distinctCount),
+                type("streak", Set.of(), HistoryConditions::streak),
+                type("time_window", Set.of(), TimeConditions::timeWindow),
+                type("day_of_week", Set.of(), TimeConditions::dayOfWeek),
                 type("all", Set.of(), CompositeConditions::all),
                 type("any", Set.of(), CompositeConditions::any),
                 type("not", Set.of(), CompositeConditions::not));

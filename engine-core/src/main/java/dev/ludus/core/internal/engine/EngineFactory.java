@@ -23,8 +23,9 @@ public final class EngineFactory {
     public static RuleEngine create(String gameJson, PlayerStore store, Clock clock, int maxCommitRetries,
                                     EventLimits limits, List<ConditionType> conditionTypes,
                                     List<ActionType> actionTypes, Executor executor) {
-        CompiledGame game = new GameCompiler(conditionTypes, actionTypes).compile(gameJson);
-        return new DefaultRuleEngine(game, store == null ? InMemoryPlayerStore.create() : store,
+        GameCompiler compiler = new GameCompiler(conditionTypes, actionTypes);
+        CompiledGame game = compiler.compile(gameJson);
+        return new DefaultRuleEngine(compiler, game, store == null ? InMemoryPlayerStore.create() : store,
                 new EventValidator(limits, clock), maxCommitRetries, executor);
     }
 }

@@ -60,11 +60,11 @@ public final class EventReader {
         try {
             reader.readDocument();
         } catch (JacksonException e) {
-            throw new EventReadException(ErrorCode.INVALID_JSON, describe(e), null, null, e);
+            throw new EventReadException(ErrorCode.INVALID_JSON, describe(e), null, null, null, e);
         }
         if (reader.problem != null) {
-            throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.externalUserId.value,
-                    reader.eventType.value, null);
+            throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.eventId,
+                    reader.externalUserId.value, reader.eventType.value, null);
         }
         return reader.toEvent();
     }
@@ -228,7 +228,7 @@ public final class EventReader {
     }
 
     private EventReadException invalidJson(String message) {
-        return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null);
+        return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null, null);
     }
 
     /** A value that may be given under two names, which must then agree. */
