@@ -13,6 +13,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.ludus.api.CompileError;
+import dev.ludus.api.ErrorCode;
 import dev.ludus.api.GameCompileException;
 import dev.ludus.api.spi.ActionType;
 import dev.ludus.api.spi.ConditionType;
@@ -185,6 +186,20 @@ class GameSchemaTest {
         assertThat(Ludus.builder().game(game).build()).isNotNull();
     }
 
+    /**
+     * The compiler folds case the Java way (Locale.ROOT), which maps a few non-ASCII letters to ASCII ones: the
+     * Kelvin sign lower-cases to k, long s and dotless i upper-case to S and I. The schema's patterns follow.
+     */
+    @Test
+    void caseFolding_nonAsciiLettersThatJavaFoldsToAscii_areAcceptedByBoth() {
+        String game = "[{\"name\": \"r\", \"trigger\": {\"eventType\": \"e\"}, \"actions\": [],"
+                + " \"conditions\": [{\"type\": \"STREA\u212a\", \"unit\": \"day\", \"min\": 2},"
+                + " {\"type\": \"day_of_week\", \"days\": [\"\u017fun\", \"fr\u0131\"]}]}]";
+
+        assertThat(describe(SCHEMA.validate(game, InputFormat.JSON))).isEmpty();
+        assertThat(Ludus.builder().game(game).build()).isNotNull();
+    }
+
     static Stream<String> conditionTypes() {
         return SPEC_CONDITION_TYPES.stream().sorted();
     }
@@ -265,7 +280,8 @@ class GameSchemaTest {
         assertThat(Ludus.builder().game(game).build()).isNotNull();
     }
 
-    @ParameterizedTest(name = "{0}")
+    /** Zero such files is fine: they belong to other modules' error-path tests. */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("deliberatelyInvalidRepositoryGames")
     void deliberatelyInvalidRepositoryGame_doesNotCompile(Path relative) {
         String game = read(projectRoot().resolve(relative));
@@ -301,6 +317,7 @@ class GameSchemaTest {
 
         assertThat(schemaErrors).as("the schema accepts " + file).isNotEmpty();
         assertThat(compiled).as("the compiler accepts " + file).isNotNull();
+        assertThat(compiled.errors()).extracting(CompileError::code).containsOnly(ErrorCode.INVALID_RULE);
         Set<String> schemaPointers = asCompilerPointers(game, schemaPointers(schemaErrors));
         List<String> compilerPointers = compiled.errors().stream().map(CompileError::pointer).toList();
         assertThat(compilerPointers)
@@ -365,6 +382,31 @@ class GameSchemaTest {
         assertThat(SCHEMA.validate(game, InputFormat.JSON).isEmpty()).isEqualTo(parses(() -> Instant.parse(text)));
     }
 
+    /** A rule without an id takes the slug of its name: the schema knows which names leave a slug. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Lesson reward", "7 days", "!!!", "  --  ", "\u00e9t\u00e9", "\u65e5\u672c", "\u0130", "\u212a"})
+    void ruleWithoutId_isAcceptedByTheSchema_exactlyWhenItsNameGivesAnId(String name) {
+        String game = "[{\"name\": \"" + name + "\", \"trigger\": {\"eventType\": \"e\"}, \"actions\": []}]";
+
+        boolean compiles = catchThrowableOfType(GameCompileException.class, () -> Ludus.builder().game(game).build()) == null;
+
+        assertThat(SCHEMA.validate(game, InputFormat.JSON).isEmpty()).isEqualTo(compiles);
+    }
+
+    /** "Non-blank" is {@link String#isBlank}: the schema spells out Java's whitespace, which {@code \\S} does not. */
+    @ParameterizedTest(name = "[{index}]")
+    @ValueSource(strings = {"", " ", "\t\n\r", "\u000b\u000c", "\u001c\u001f", "\u2003\u3000", "\u2028",
+            "\u00a0", "\u2007", "\u202f", "\ufeff", "\u0085", "a", " a "})
+    void name_isAcceptedByTheSchema_exactlyWhenTheCompilerDoesNotFindItBlank(String name) {
+        String game = "[{\"id\": \"r\", \"name\": " + MAPPER.writeValueAsString(name)
+                + ", \"trigger\": {\"eventType\": \"e\"}, \"actions\": []}]";
+
+        boolean compiles = catchThrowableOfType(GameCompileException.class, () -> Ludus.builder().game(game).build()) == null;
+
+        assertThat(compiles).isEqualTo(!name.isBlank());
+        assertThat(SCHEMA.validate(game, InputFormat.JSON).isEmpty()).isEqualTo(compiles);
+    }
+
     private static boolean parses(Runnable parse) {
         try {
             parse.run();
@@ -402,7 +444,9 @@ class GameSchemaTest {
                         "unknown time zone 'Mars/Olympus'"),
                 arguments("zero-cooldown.json", "/rules/0/limits/cooldown", "expected a positive duration, found PT0S"),
                 arguments("cooldown-condition-and-limit.json", "/rules/0/limits/cooldown",
-                        "the rule already has a 'cooldown' condition"));
+                        "the rule already has a 'cooldown' condition"),
+                arguments("threshold-written-as-decimal.json", "/levels/thresholds/1",
+                        "expected a whole number, found number 100.0"));
     }
 
     @ParameterizedTest(name = "{0}")
