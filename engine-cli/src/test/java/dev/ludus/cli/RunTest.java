@@ -100,7 +100,7 @@ class RunTest {
         assertThat(badTimestamp.get("eventType").stringValue()).isEqualTo("lesson_completed");
         assertThat(badTimestamp.get("error")).isEqualTo(MAPPER.valueToTree(Map.of("code", "INVALID_EVENT",
                 "message", "line 5: timestamp must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, "
-                        + "found \"yesterday\"")));
+                        + "found string \"yesterday\"")));
         JsonNode aliasConflict = results.get(3);
         assertThat(aliasConflict.has("externalUserId")).isFalse();
         assertThat(aliasConflict.get("error")).isEqualTo(MAPPER.valueToTree(Map.of("code", "INVALID_EVENT",

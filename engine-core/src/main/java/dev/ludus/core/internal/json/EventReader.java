@@ -146,10 +146,10 @@ public final class EventReader {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-            problem(field + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found \""
-                    + abbreviate(text) + "\"");
+            problem(field + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found "
+                    + JsonValues.describe(text));
             return null;
         }
     }
@@ -280,9 +280,5 @@ public final class EventReader {
         return location.getLineNr() > 1
                 ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
                 : " at column " + location.getColumnNr();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 }
