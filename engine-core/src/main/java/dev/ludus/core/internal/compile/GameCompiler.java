@@ -95,6 +95,7 @@ public final class GameCompiler {
         private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
         private List<String> currentTrigger = List.of("*");
         private Duration conditionCooldown;
+        private String rulesPointer = "/rules";
         private Map<String, Object> currencyIds;
         private Map<String, Object> badgeIds;
         private Map<String, Object> questIds;
@@ -102,6 +103,8 @@ public final class GameCompiler {
         CompiledGame run(Object root, String json) {
             Node document;
             if (root instanceof List<?>) {
+                // A bare array is the rules themselves: its pointers are /0/..., not /rules/0/...
+                rulesPointer = "";
                 document = new Node(Map.of("rules", root), "", null, errors);
             } else {
                 document = Node.of(root, "", null, errors, "a game document or an array of rules");
@@ -109,6 +112,7 @@ public final class GameCompiler {
                     return null;
                 }
             }
+            document.optionalString("$schema", null); // for editors (docs/schema.md); no meaning here
             String id = document.optionalString("id", null);
             String version = document.optionalString("version", null);
             document.optionalString("name", null);
@@ -277,7 +281,8 @@ public final class GameCompiler {
             for (int i = 0; i < values.size(); i++) {
                 Object v = values.get(i);
                 String at = Node.child(pointer, i);
-                if (!(v instanceof Long l)) {
+                Long l = Node.whole(v);
+                if (l == null) {
                     errors.add(at, null, ErrorCode.INVALID_RULE, "expected a whole number, found " + JsonValues.describe(v));
                     ok = false;
                     continue;
@@ -341,12 +346,12 @@ public final class GameCompiler {
             return byLevel;
         }
 
+        /** @return the level an ASCII-digit key names, or -1 */
         private int levelKey(String key) {
-            try {
-                return Integer.parseInt(key);
-            } catch (NumberFormatException e) {
+            if (key.isEmpty() || key.length() > 5 || !key.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return -1;
             }
+            return Integer.parseInt(key);
         }
 
         private List<CompiledRule> rules(Node document) {
@@ -360,7 +365,7 @@ public final class GameCompiler {
             List<CompiledRule> rules = new ArrayList<>();
             Map<String, String> seen = new HashMap<>();
             for (int i = 0; i < values.size(); i++) {
-                String pointer = Node.child("/rules", i);
+                String pointer = Node.child(rulesPointer, i);
                 Node node = Node.of(values.get(i), pointer, null, errors, "a rule");
                 if (node == null) {
                     continue;
