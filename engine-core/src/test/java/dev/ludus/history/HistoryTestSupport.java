@@ -118,7 +118,7 @@ final class HistoryTestSupport {
      * A {@link PlayerStore} that delegates to the in-memory store and remembers the engine data of the last
      * commit written, for white-box checks on what the engine keeps per player.
      */
-    static final class RecordingStore implements PlayerStore {
+    static class RecordingStore implements PlayerStore {
         private final InMemoryPlayerStore delegate = InMemoryPlayerStore.create();
         private volatile Map<String, Object> lastEngineData = Map.of();
         private final AtomicLong commits = new AtomicLong();
