@@ -16,6 +16,13 @@ import dev.ludus.api.RuleEngine;
 import dev.ludus.api.RuleFailure;
 import dev.ludus.api.Subscription;
 import dev.ludus.api.Update;
+import dev.ludus.api.spi.Action;
+import dev.ludus.api.spi.ActionType;
+import dev.ludus.api.spi.CompileContext;
+import dev.ludus.api.spi.ConfigNode;
+import dev.ludus.core.Ludus;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -74,6 +81,33 @@ class CascadesTest {
                 .doesNotContain("on-order");
         assertThat(track(engine, event("purchase", "2026-03-10T10:59:59Z")).rulesTriggered())
                 .contains("on-order");
+    }
+
+    @Test
+    void emitEvent_derivedEventReusesTheParentsEventIdAndTimestamp() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ActionType record = new ActionType() {
+            @Override
+            public String name() {
+                return "record_event";
+            }
+
+            @Override
+            public Action compile(ConfigNode config, CompileContext context) {
+                return ctx -> seen.add(ctx.eventId() + " " + ctx.eventType() + " " + ctx.timestamp());
+            }
+        };
+        RuleEngine recording = Ludus.builder().actionType(record).game("""
+                [ { "id": "parent", "name": "Parent", "trigger": { "eventType": "purchase" },
+                    "actions": [ { "type": "record_event" },
+                                 { "type": "emit_event", "eventType": "order_placed" } ] },
+                  { "id": "child", "name": "Child", "trigger": { "eventType": "order_placed" },
+                    "actions": [ { "type": "record_event" } ] } ]""").build();
+
+        track(recording, event("purchase", "2026-03-10T10:30:00Z").toBuilder().eventId("evt-1").build());
+
+        assertThat(seen).containsExactly("evt-1 purchase 2026-03-10T10:30:00Z",
+                "evt-1 order_placed 2026-03-10T10:30:00Z");
     }
 
     @Test

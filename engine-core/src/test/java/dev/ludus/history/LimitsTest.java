@@ -167,6 +167,18 @@ class LimitsTest {
     }
 
     @Test
+    void maxPerPeriod_hourInNewYork_theRepeatedHourAtFallBackIsANewPeriod() {
+        RuleEngine engine = engine("""
+                [ { "id": "hourly", "name": "Once an hour", "trigger": { "eventType": "quiz" },
+                    "limits": { "maxPerPeriod": { "count": 1, "period": "hour", "timezone": "America/New_York" } },
+                    "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""");
+
+        // 1 November 2026: 05:30Z is 01:30 EDT; 06:15Z is 01:15 EST, an hour that starts at 06:00Z.
+        assertThat(fired(track(engine, event("quiz", "2026-11-01T05:30:00Z")), "hourly")).isTrue();
+        assertThat(fired(track(engine, event("quiz", "2026-11-01T06:15:00Z")), "hourly")).isTrue();
+    }
+
+    @Test
     void maxPerPeriod_timezoneDefaultsToUtc() {
         RuleEngine engine = engine("""
                 [ { "id": "capped", "name": "Capped", "trigger": { "eventType": "quiz" },
