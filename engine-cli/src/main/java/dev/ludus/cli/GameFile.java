@@ -2,7 +2,6 @@ package dev.ludus.cli;
 
 import dev.ludus.api.CompileError;
 import dev.ludus.api.GameCompileException;
-import dev.ludus.api.LudusException;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.core.Ludus;
 import java.io.IOException;
@@ -37,8 +36,6 @@ final class GameFile {
             return builder.build();
         } catch (GameCompileException e) {
             throw new CommandFailure(e.errors().stream().map(CompileError::toString).toList());
-        } catch (LudusException e) {
-            throw new CommandFailure(new CompileError("", null, e.code(), e.getMessage()).toString());
         }
     }
 }

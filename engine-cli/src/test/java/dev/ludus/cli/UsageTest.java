@@ -36,7 +36,8 @@ class UsageTest {
                 Arguments.of(new String[] {"validate"}, "validate needs a game file: validate GAME.json"),
                 Arguments.of(new String[] {"validate", "a.json", "b.json"},
                         "unexpected argument 'b.json' for validate: it takes one game file"),
-                Arguments.of(new String[] {"validate", "--strict", "a.json"}, "unknown option '--strict' for validate"));
+                Arguments.of(new String[] {"validate", "--strict", "a.json"},
+                        "unknown option '--strict' for validate"));
     }
 
     @ParameterizedTest

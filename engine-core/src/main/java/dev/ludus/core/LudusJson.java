@@ -96,29 +96,37 @@ public final class LudusJson {
     }
 
     /**
-     * Why {@link #readEvent} refused its input, with the player and event type when they could be read, so a
-     * caller can still report the rejection against them.
+     * Why {@link #readEvent} refused its input, with the event id, player and event type when they could be
+     * read, so a caller can still report the rejection against them.
      *
      * <p>Immutable and safe to share between threads.
      */
     public static final class EventReadException extends LudusException {
         private static final long serialVersionUID = 1L;
 
+        private final String eventId;
         private final String externalUserId;
         private final String eventType;
 
         /**
          * @param code           {@link ErrorCode#INVALID_JSON} or {@link ErrorCode#INVALID_EVENT}
          * @param message        what is wrong, naming the field where there is one
+         * @param eventId        the event's id, or {@code null} when it could not be read
          * @param externalUserId the player, or {@code null} when it could not be read
          * @param eventType      the event type, or {@code null} when it could not be read
          * @param cause          the parser's exception, may be {@code null}
          */
-        public EventReadException(ErrorCode code, String message, String externalUserId, String eventType,
-                                  Throwable cause) {
+        public EventReadException(ErrorCode code, String message, String eventId, String externalUserId,
+                                  String eventType, Throwable cause) {
             super(code, message, cause);
+            this.eventId = eventId;
             this.externalUserId = externalUserId;
             this.eventType = eventType;
+        }
+
+        /** @return the event id given by the input, or {@code null} when it could not be read */
+        public String eventId() {
+            return eventId;
         }
 
         /** @return the player named by the input, or {@code null} when it could not be read */

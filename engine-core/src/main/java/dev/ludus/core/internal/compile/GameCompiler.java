@@ -612,16 +612,14 @@ public final class GameCompiler {
         public Condition compileCondition(ConfigNode config) {
             Node node = (Node) config;
             String type = node.string("type");
-            if (type == null) {
-                return null;
-            }
-            if (COOLDOWN.equalsIgnoreCase(type)) {
-                node.error("type", "'cooldown' is a rule limit: use it as a top-level condition or in 'limits'");
-                return null;
-            }
-            ConditionType conditionType = conditionTypes.find(type);
+            ConditionType conditionType = type == null ? null : conditionTypes.find(type);
             if (conditionType == null) {
-                node.error("type", "unknown condition type '" + type + "'; known: " + conditionTypes.known());
+                node.skipUnknownFields();
+                if (type != null && COOLDOWN.equalsIgnoreCase(type)) {
+                    node.error("type", "'cooldown' is a rule limit: use it as a top-level condition or in 'limits'");
+                } else if (type != null) {
+                    node.error("type", "unknown condition type '" + type + "'; known: " + conditionTypes.known());
+                }
                 return null;
             }
             Condition condition = compileSafely(node, () -> conditionType.compile(node, this));
@@ -641,6 +639,9 @@ public final class GameCompiler {
                 Node node = (Node) config;
                 String type = node.string("type");
                 ActionType actionType = type == null ? null : actionTypes.find(type);
+                if (actionType == null) {
+                    node.skipUnknownFields();
+                }
                 if (type != null && actionType == null) {
                     node.error("type", "unknown action type '" + type + "'; known: " + actionTypes.known());
                 }

@@ -73,6 +73,14 @@ final class Node implements ConfigNode {
         }
     }
 
+    /**
+     * Skips the unknown-field check of this node: its type is unknown, so which fields it may have is too,
+     * and reporting them would only repeat the type error.
+     */
+    void skipUnknownFields() {
+        reported = true;
+    }
+
     @Override
     public String pointer() {
         return pointer;

@@ -90,13 +90,15 @@ final class DefaultRuleEngine implements RuleEngine {
     private Outcome attempt(CompiledGame game, ValidEvent event, String fingerprint, String version) {
         PlayerRecord loaded;
         try {
+            // Load first, then look the key up: a key committed after this load also moved the version on, so
+            // this attempt's commit fails and the retry finds the key.
+            loaded = store.load(event.externalUserId()).orElse(null);
             if (event.idempotencyKey() != null) {
                 Optional<IdempotencyRecord> seen = store.findIdempotency(event.externalUserId(), event.idempotencyKey());
                 if (seen.isPresent()) {
                     return new Outcome(replay(event, fingerprint, seen.get()));
                 }
             }
-            loaded = store.load(event.externalUserId()).orElse(null);
         } catch (RuntimeException e) {
             return new Outcome(storeFailure(event, version, e));
         }
@@ -239,6 +241,7 @@ final class DefaultRuleEngine implements RuleEngine {
         }
         PlayerRecord loaded;
         try {
+            loaded = store.load(valid.externalUserId()).orElse(null);
             if (valid.idempotencyKey() != null) {
                 Optional<IdempotencyRecord> seen = store.findIdempotency(valid.externalUserId(), valid.idempotencyKey());
                 if (seen.isPresent()) {
@@ -246,7 +249,6 @@ final class DefaultRuleEngine implements RuleEngine {
                             seen.get()), List.of());
                 }
             }
-            loaded = store.load(valid.externalUserId()).orElse(null);
         } catch (RuntimeException e) {
             throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
         }

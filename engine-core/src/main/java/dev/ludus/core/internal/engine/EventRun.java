@@ -64,6 +64,8 @@ final class EventRun implements ActionContext, HistoryView {
     private int depth;
     private List<ValidEvent> derived;
     private int rewardDepth;
+    /** The highest level whose level_up and rewards have been handled; levels above it are still due. */
+    private int levelsHandled;
 
     /**
      * @param traces where to explain each candidate rule, or {@code null} when not explaining
@@ -79,6 +81,7 @@ final class EventRun implements ActionContext, HistoryView {
         this.data = engineData;
         this.traces = traces;
         this.includeDrafts = includeDrafts;
+        this.levelsHandled = before.level();
     }
 
     /** Evaluates the event and its derived events; returns the working player to commit. */
@@ -152,6 +155,7 @@ final class EventRun implements ActionContext, HistoryView {
             runActions(rule.actions());
         } catch (RuntimeException e) {
             player.rollback(mark);
+            levelsHandled = Math.min(levelsHandled, player.level());
             updates.subList(updatesMark, updates.size()).clear();
             actionsExecuted.subList(actionsMark, actionsExecuted.size()).clear();
             derived.subList(derivedMark, derived.size()).clear();
@@ -413,9 +417,11 @@ final class EventRun implements ActionContext, HistoryView {
         if (xp == old) {
             return;
         }
-        int from = player.setXp(xp);
+        player.setXp(xp);
         updates.add(new Update.XpUpdated(xp, xp - old, player.level()));
-        for (int level = from + 1; level <= player.level(); level++) {
+        // A level reward may grant XP itself: the shared cursor makes every level handled once, in order.
+        while (levelsHandled < player.level()) {
+            int level = ++levelsHandled;
             updates.add(new Update.LevelUp(level - 1, level));
             runRewards(catalog.levelRewards().getOrDefault(level, List.of()), "level " + level);
             if (hasLevelUpRules()) {

@@ -60,11 +60,11 @@ public final class EventReader {
         try {
             reader.readDocument();
         } catch (JacksonException e) {
-            throw new EventReadException(ErrorCode.INVALID_JSON, describe(e), null, null, e);
+            throw new EventReadException(ErrorCode.INVALID_JSON, describe(e), null, null, null, e);
         }
         if (reader.problem != null) {
-            throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.externalUserId.value,
-                    reader.eventType.value, null);
+            throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.eventId,
+                    reader.externalUserId.value, reader.eventType.value, null);
         }
         return reader.toEvent();
     }
@@ -146,10 +146,10 @@ public final class EventReader {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-            problem(field + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found \""
-                    + abbreviate(text) + "\"");
+            problem(field + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found "
+                    + JsonValues.describe(text));
             return null;
         }
     }
@@ -228,7 +228,7 @@ public final class EventReader {
     }
 
     private EventReadException invalidJson(String message) {
-        return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null);
+        return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null, null);
     }
 
     /** A value that may be given under two names, which must then agree. */
@@ -280,9 +280,5 @@ public final class EventReader {
         return location.getLineNr() > 1
                 ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
                 : " at column " + location.getColumnNr();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 }
