@@ -155,24 +155,30 @@ class WindowConditionsTest {
                 visit("2026-11-02T05:00:00Z"))).containsExactly(1L, 1L, 2L, 3L, 4L, 1L);
     }
 
+    /*
+     * docs/decisions.md: "Hours are wall-clock hours in the zone". The two tests below pin down what that
+     * means on the two DST days of 2026, so a change to elapsed hours is a deliberate one.
+     */
+
     @Test
-    void eventCount_hourWindowInNewYork_theRepeatedHourAtFallBackIsTwoHours() {
-        // 05:30Z is 01:30 EDT; 06:00Z is 01:00 EST, the start of a new hour (the clocks went back).
+    void eventCount_hourWindowInNewYork_theRepeatedWallClockHourAtFallBackIsOneBucket() {
+        // 05:30Z is 01:30 EDT; 06:00Z and 06:30Z are 01:00 and 01:30 EST: the same wall-clock hour 01.
         RuleEngine engine = counting(
                 ", \"window\": { \"unit\": \"hour\", \"count\": 1, \"timezone\": \"America/New_York\" }", 5);
 
         assertThat(measureAll(engine, visit("2026-11-01T05:30:00Z"), visit("2026-11-01T06:00:00Z"),
-                visit("2026-11-01T06:30:00Z"))).containsExactly(1L, 1L, 2L);
+                visit("2026-11-01T06:30:00Z"), visit("2026-11-01T07:00:00Z"))).containsExactly(1L, 2L, 3L, 1L);
     }
 
     @Test
-    void eventCount_hourWindowInNewYork_theHourBeforeTheSpringForwardGapIsThePreviousHour() {
-        // 06:30Z is 01:30 EST; 07:00Z is 03:00 EDT, the very next hour (02:00-03:00 never happens locally).
+    void eventCount_hourWindowInNewYork_theSkippedWallClockHourAtSpringForwardIsAnEmptyUnit() {
+        // 06:30Z is 01:30 EST; 07:00Z is 03:00 EDT. Wall-clock hour 02 never happens but is still a unit,
+        // so a two-hour window at 03:00 holds hours 02 and 03 and no longer sees 01:30.
         RuleEngine engine = counting(
                 ", \"window\": { \"unit\": \"hour\", \"count\": 2, \"timezone\": \"America/New_York\" }", 5);
 
         assertThat(measureAll(engine, visit("2026-03-08T06:30:00Z"), visit("2026-03-08T07:00:00Z")))
-                .containsExactly(1L, 2L);
+                .containsExactly(1L, 1L);
     }
 
     // ---- out of time order
