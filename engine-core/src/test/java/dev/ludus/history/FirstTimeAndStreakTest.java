@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ludus.api.Event;
 import dev.ludus.api.RuleEngine;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class FirstTimeAndStreakTest {
                     "actions": [ { "type": "award_badge", "badgeId": "first-purchase" } ] } ]""");
         track(engine, event("purchase", "2026-03-02T10:00:00Z"));
 
-        assertThat(track(engine, event("p2", "purchase", java.time.Instant.parse("2026-03-03T10:00:00Z")))
+        assertThat(track(engine, event("p2", "purchase", Instant.parse("2026-03-03T10:00:00Z")))
                 .rulesTriggered()).containsExactly("first-purchase");
     }
 

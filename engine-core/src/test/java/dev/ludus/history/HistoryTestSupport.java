@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /** Games, events and a recording store shared by the history, limit and cascade tests. */
 final class HistoryTestSupport {
@@ -160,10 +159,5 @@ final class HistoryTestSupport {
         public Optional<HistoryEntry> findEvent(String eventId) {
             return delegate.findEvent(eventId);
         }
-    }
-
-    /** @return the keys of {@code data} containing {@code fragment}, for readable failure messages */
-    static List<String> keysContaining(Map<String, Object> data, String fragment) {
-        return data.keySet().stream().filter(k -> k.contains(fragment)).sorted().collect(Collectors.toList());
     }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ludus.api.CompileError;
 import dev.ludus.api.ErrorCode;
+import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
 import dev.ludus.api.GameCompileException;
@@ -18,11 +19,13 @@ import dev.ludus.api.GameInfo;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.api.Update;
+import dev.ludus.api.spi.PlayerRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -105,7 +108,7 @@ class ReloadTest {
         CountDownLatch reloaded = new CountDownLatch(1);
         HistoryTestSupport.RecordingStore blockingStore = new HistoryTestSupport.RecordingStore() {
             @Override
-            public java.util.Optional<dev.ludus.api.spi.PlayerRecord> load(String externalUserId) {
+            public Optional<PlayerRecord> load(String externalUserId) {
                 loading.countDown();
                 try {
                     if (!reloaded.await(60, TimeUnit.SECONDS)) {
@@ -206,8 +209,8 @@ class ReloadTest {
         }
     }
 
-    private static dev.ludus.api.Event ping(int thread, int i, int players) {
-        return dev.ludus.api.Event.builder().eventId("t" + thread + "-" + i)
+    private static Event ping(int thread, int i, int players) {
+        return Event.builder().eventId("t" + thread + "-" + i)
                 .externalUserId("racer-" + ((thread + i) % players)).eventType("ping")
                 .timestamp(T0.plusMillis(i)).build();
     }
