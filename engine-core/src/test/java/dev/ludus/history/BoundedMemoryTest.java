@@ -78,7 +78,7 @@ class BoundedMemoryTest {
                 .hasSizeLessThanOrEqualTo(2 * 64);
         assertThat((Map<?, ?>) data.get(key(data, "distinct|workout|", "|month@UTC"))).as("route ids")
                 .hasSizeLessThanOrEqualTo(200);
-        assertThat((List<?>) data.get(key(data, "limit|", "limited"))).hasSize(4);
+        assertThat((List<?>) data.get(key(data, "limit|", "limited"))).hasSize(5);
     }
 
     @Test

@@ -166,19 +166,19 @@ class LimitsTest {
         assertThat(engine.player(PLAYER).orElseThrow().xp()).isEqualTo(4);
     }
 
-    /** docs/decisions.md: hours are wall-clock hours, so the repeated 01:00 at fall-back is one period. */
+    /** docs/decisions.md: hours are elapsed hours, so the repeated 01:00 at fall-back is two periods. */
     @Test
-    void maxPerPeriod_hourInNewYork_theRepeatedWallClockHourAtFallBackIsOnePeriod() {
+    void maxPerPeriod_hourInNewYork_theRepeatedWallClockHourAtFallBackIsTwoPeriods() {
         RuleEngine engine = engine("""
                 [ { "id": "hourly", "name": "Once an hour", "trigger": { "eventType": "quiz" },
                     "limits": { "maxPerPeriod": { "count": 1, "period": "hour", "timezone": "America/New_York" } },
                     "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""");
 
-        // 1 November 2026: 05:30Z is 01:30 EDT, 06:15Z is 01:15 EST, 07:00Z is 02:00 EST.
+        // 1 November 2026: 05:30Z is 01:30 EDT, 05:45Z is 01:45 EDT, 06:15Z is 01:15 EST (the next real hour).
         assertThat(fired(track(engine, event("quiz", "2026-11-01T05:30:00Z")), "hourly")).isTrue();
-        assertThat(track(engine, event("quiz", "2026-11-01T06:15:00Z")).rulesSuppressed())
+        assertThat(track(engine, event("quiz", "2026-11-01T05:45:00Z")).rulesSuppressed())
                 .containsExactly(new RuleSuppression("hourly", "max_per_period"));
-        assertThat(fired(track(engine, event("quiz", "2026-11-01T07:00:00Z")), "hourly")).isTrue();
+        assertThat(fired(track(engine, event("quiz", "2026-11-01T06:15:00Z")), "hourly")).isTrue();
     }
 
     @Test

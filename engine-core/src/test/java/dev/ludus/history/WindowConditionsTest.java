@@ -156,29 +156,40 @@ class WindowConditionsTest {
     }
 
     /*
-     * docs/decisions.md: "Hours are wall-clock hours in the zone". The two tests below pin down what that
-     * means on the two DST days of 2026, so a change to elapsed hours is a deliberate one.
+     * docs/decisions.md: hours are elapsed hours starting where local hours start. The tests below pin down
+     * what that means on the two DST days of 2026 and in a zone with a half-hour offset.
      */
 
     @Test
-    void eventCount_hourWindowInNewYork_theRepeatedWallClockHourAtFallBackIsOneBucket() {
-        // 05:30Z is 01:30 EDT; 06:00Z and 06:30Z are 01:00 and 01:30 EST: the same wall-clock hour 01.
+    void eventCount_hourWindowInNewYork_theRepeatedHourAtFallBackIsTwoHours() {
+        // 05:30Z is 01:30 EDT; 06:00Z and 06:30Z are 01:00 and 01:30 EST: the wall clock repeats 01:xx, but
+        // hours are elapsed hours, so 06:00Z starts a new one.
         RuleEngine engine = counting(
                 ", \"window\": { \"unit\": \"hour\", \"count\": 1, \"timezone\": \"America/New_York\" }", 5);
 
         assertThat(measureAll(engine, visit("2026-11-01T05:30:00Z"), visit("2026-11-01T06:00:00Z"),
-                visit("2026-11-01T06:30:00Z"), visit("2026-11-01T07:00:00Z"))).containsExactly(1L, 2L, 3L, 1L);
+                visit("2026-11-01T06:30:00Z"), visit("2026-11-01T07:00:00Z"))).containsExactly(1L, 1L, 2L, 1L);
     }
 
     @Test
-    void eventCount_hourWindowInNewYork_theSkippedWallClockHourAtSpringForwardIsAnEmptyUnit() {
-        // 06:30Z is 01:30 EST; 07:00Z is 03:00 EDT. Wall-clock hour 02 never happens but is still a unit,
-        // so a two-hour window at 03:00 holds hours 02 and 03 and no longer sees 01:30.
+    void eventCount_hourWindowInNewYork_theSkippedHourAtSpringForwardIsNoUnit() {
+        // 06:30Z is 01:30 EST; 07:00Z is 03:00 EDT, one real hour later: a two-hour window at 03:00 still
+        // sees 01:30, because the wall-clock hour 02 never happened.
         RuleEngine engine = counting(
                 ", \"window\": { \"unit\": \"hour\", \"count\": 2, \"timezone\": \"America/New_York\" }", 5);
 
         assertThat(measureAll(engine, visit("2026-03-08T06:30:00Z"), visit("2026-03-08T07:00:00Z")))
-                .containsExactly(1L, 1L);
+                .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void eventCount_hourWindowInKolkata_hoursStartAtHalfPastInUtc() {
+        // Asia/Kolkata is UTC+05:30: local 10:00 is 04:30Z, so 04:29Z and 04:31Z are in different hours.
+        RuleEngine engine = counting(
+                ", \"window\": { \"unit\": \"hour\", \"count\": 1, \"timezone\": \"Asia/Kolkata\" }", 5);
+
+        assertThat(measureAll(engine, visit("2026-03-10T04:00:00Z"), visit("2026-03-10T04:29:59Z"),
+                visit("2026-03-10T04:30:00Z"))).containsExactly(1L, 2L, 1L);
     }
 
     // ---- out of time order

@@ -95,7 +95,6 @@ public final class GameCompiler {
         private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
         private List<String> currentTrigger = List.of("*");
         private Duration conditionCooldown;
-        private String rulesPointer = "/rules";
         private Map<String, Object> currencyIds;
         private Map<String, Object> badgeIds;
         private Map<String, Object> questIds;
@@ -103,8 +102,6 @@ public final class GameCompiler {
         CompiledGame run(Object root, String json) {
             Node document;
             if (root instanceof List<?>) {
-                // A bare array is the rules themselves: its pointers are /0/..., not /rules/0/...
-                rulesPointer = "";
                 document = new Node(Map.of("rules", root), "", null, errors);
             } else {
                 document = Node.of(root, "", null, errors, "a game document or an array of rules");
@@ -365,7 +362,7 @@ public final class GameCompiler {
             List<CompiledRule> rules = new ArrayList<>();
             Map<String, String> seen = new HashMap<>();
             for (int i = 0; i < values.size(); i++) {
-                String pointer = Node.child(rulesPointer, i);
+                String pointer = Node.child("/rules", i);
                 Node node = Node.of(values.get(i), pointer, null, errors, "a rule");
                 if (node == null) {
                     continue;
