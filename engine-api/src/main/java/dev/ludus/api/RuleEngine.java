@@ -2,6 +2,7 @@ package dev.ludus.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A loaded game, ready to track events. Obtain one from {@code dev.ludus.core.Ludus.builder()}.
@@ -25,7 +26,8 @@ public interface RuleEngine {
     EventResult track(Event event);
 
     /**
-     * Tracks events one after the other; a bad event never stops the others.
+     * Tracks many events. Events of one player apply in input order; different players may run in parallel
+     * on the engine's executor. A bad event never stops the others.
      *
      * @param events the events, never {@code null}
      * @return one result per event, in input order
@@ -37,6 +39,32 @@ public interface RuleEngine {
      * @return the player's committed state, or empty when no event of theirs was ever committed
      */
     Optional<PlayerState> player(String externalUserId);
+
+    /**
+     * Tracks an event on the engine's executor.
+     *
+     * @param event the event, never {@code null}
+     * @return the outcome; the future never completes exceptionally for bad input or store failures
+     */
+    CompletableFuture<EventResult> trackAsync(Event event);
+
+    /** @return the history of processed events, never {@code null} */
+    EventHistory events();
+
+    /**
+     * Subscribes to the committed events of one player or of all players.
+     *
+     * @param topic    {@code player:<externalUserId>}, or {@code *} for every player
+     * @param listener the listener, never {@code null}
+     * @return the subscription, to close
+     * @throws IllegalArgumentException for a topic of another form
+     */
+    Subscription subscribe(String topic, EventListener listener);
+
+    /** Same as {@code subscribe("*", listener)}. */
+    default Subscription subscribeAll(EventListener listener) {
+        return subscribe("*", listener);
+    }
 
     /** @return a summary of the loaded game, never {@code null} */
     GameInfo game();

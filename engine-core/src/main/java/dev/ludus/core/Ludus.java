@@ -7,8 +7,8 @@ import dev.ludus.api.RuleEngine;
 import dev.ludus.api.spi.ActionType;
 import dev.ludus.api.spi.ConditionType;
 import dev.ludus.api.spi.PlayerStore;
-import dev.ludus.core.engine.EngineFactory;
-import dev.ludus.core.engine.EventLimits;
+import dev.ludus.core.internal.engine.EngineFactory;
+import dev.ludus.core.internal.engine.EventLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The one way in: builds a {@link RuleEngine} from a JSON game definition.
@@ -45,6 +47,7 @@ public final class Ludus {
         private PlayerStore store;
         private Clock clock;
         private Integer maxCommitRetries;
+        private Executor executor;
         private final EventLimits.Builder limits = EventLimits.builder();
         private final List<ConditionType> conditionTypes = new ArrayList<>();
         private final List<ActionType> actionTypes = new ArrayList<>();
@@ -83,6 +86,16 @@ public final class Ludus {
         public Builder clock(Clock clock) {
             requireUnset(this.clock, "clock");
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param executor runs {@code trackAsync} and the players of a {@code trackBatch} in parallel;
+         *                 default: {@link ForkJoinPool#commonPool()}
+         */
+        public Builder executor(Executor executor) {
+            requireUnset(this.executor, "executor");
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
@@ -148,7 +161,8 @@ public final class Ludus {
                 throw new IllegalStateException("no game was set: call game(...) before build()");
             }
             return EngineFactory.create(gameJson, store, clock == null ? Clock.systemUTC() : clock,
-                    maxCommitRetries == null ? 16 : maxCommitRetries, limits.build(), conditionTypes, actionTypes);
+                    maxCommitRetries == null ? 16 : maxCommitRetries, limits.build(), conditionTypes, actionTypes,
+                    executor == null ? ForkJoinPool.commonPool() : executor);
         }
 
         private static void requireUnset(Object current, String setting) {

@@ -1,12 +1,15 @@
 package dev.ludus.api.spi;
 
+import dev.ludus.api.HistoryEntry;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where player state lives. The engine is only as consistent as its store, so an implementation must:
  * <ul>
- *   <li>make {@link #commit} atomic: the record and the idempotency record are written together or
- *       not at all, and only if the stored version still equals {@link PlayerCommit#expectedVersion()};</li>
+ *   <li>make {@link #commit} atomic: the record, the idempotency record and the history entry are written
+ *       together or not at all, and only if the stored version still equals
+ *       {@link PlayerCommit#expectedVersion()};</li>
  *   <li>return from {@link #findIdempotency} every record committed for the player that is younger than
  *       the store's retention;</li>
  *   <li>be thread-safe.</li>
@@ -36,4 +39,19 @@ public interface PlayerStore {
      * @return {@code true} when written, {@code false} when the version had moved on (nothing written)
      */
     boolean commit(PlayerCommit commit);
+
+    /**
+     * @param externalUserId the player
+     * @param eventType      only entries of this type, or {@code null} for all
+     * @param beforeVersion  only entries with a version below this ({@code Long.MAX_VALUE}: from the newest)
+     * @param limit          at most this many entries
+     * @return the player's kept history entries, newest (highest version) first
+     */
+    List<HistoryEntry> history(String externalUserId, String eventType, long beforeVersion, int limit);
+
+    /**
+     * @param eventId an event's id
+     * @return the kept history entry with that id, or empty
+     */
+    Optional<HistoryEntry> findEvent(String eventId);
 }

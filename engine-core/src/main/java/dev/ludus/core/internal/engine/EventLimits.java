@@ -1,4 +1,4 @@
-package dev.ludus.core.engine;
+package dev.ludus.core.internal.engine;
 
 /**
  * The validation limits of SPEC section 2, configurable on the engine builder.

@@ -1,0 +1,36 @@
+package dev.ludus.core.internal.compile;
+
+import dev.ludus.api.spi.Condition;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One rule of the plan. Immutable and thread-safe.
+ *
+ * @param id             unique id
+ * @param index          position in the document, to keep ties in document order
+ * @param priority       lower runs first
+ * @param status         {@code published}, {@code draft}, {@code testing} or {@code archived}
+ * @param enabled        {@code enabled} / {@code isActive}
+ * @param activeFrom     inclusive start of the active window, or {@code null}
+ * @param activeUntil    exclusive end of the active window, or {@code null}
+ * @param stopProcessing whether firing ends the event's evaluation
+ * @param eventTypes     the trigger's event types; {@code ["*"]} for every event
+ * @param conditions     all must hold
+ * @param actions        applied in order, all or nothing
+ * @param pointer        JSON pointer of the rule object
+ */
+public record CompiledRule(String id, int index, long priority, String status, boolean enabled,
+                           Instant activeFrom, Instant activeUntil, boolean stopProcessing, List<String> eventTypes,
+                           List<Condition> conditions, List<CompiledAction> actions, String pointer) {
+
+    /** @return whether the rule runs in normal tracking (published and enabled) */
+    public boolean live() {
+        return enabled && "published".equals(status);
+    }
+
+    /** @return whether {@code time} falls in {@code [activeFrom, activeUntil)} */
+    public boolean activeAt(Instant time) {
+        return (activeFrom == null || !time.isBefore(activeFrom)) && (activeUntil == null || time.isBefore(activeUntil));
+    }
+}

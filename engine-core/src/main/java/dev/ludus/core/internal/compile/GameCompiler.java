@@ -1,0 +1,632 @@
+package dev.ludus.core.internal.compile;
+
+import dev.ludus.api.CompileError;
+import dev.ludus.api.ErrorCode;
+import dev.ludus.api.GameCompileException;
+import dev.ludus.api.GameInfo;
+import dev.ludus.api.LudusException;
+import dev.ludus.api.spi.Action;
+import dev.ludus.api.spi.ActionType;
+import dev.ludus.api.spi.CatalogKind;
+import dev.ludus.api.spi.CompileContext;
+import dev.ludus.api.spi.Condition;
+import dev.ludus.api.spi.ConditionType;
+import dev.ludus.api.spi.ConfigNode;
+import dev.ludus.core.internal.action.BuiltinActions;
+import dev.ludus.core.internal.condition.BuiltinConditions;
+import dev.ludus.core.internal.state.Catalog;
+import dev.ludus.core.internal.state.LevelCurve;
+import dev.ludus.core.internal.util.JsonValues;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compiles a game document into a {@link CompiledGame}, collecting every error it finds. Thread-safe:
+ * each call works on its own state.
+ */
+public final class GameCompiler {
+    static final int MAX_LEVEL_LIMIT = 10_000;
+    private static final Set<String> STATUSES = Set.of("published", "draft", "testing", "archived");
+    private static final Comparator<CompiledRule> RUN_ORDER =
+            Comparator.comparingLong(CompiledRule::priority).thenComparingInt(CompiledRule::index);
+
+    private final TypeRegistry<ConditionType> conditionTypes;
+    private final TypeRegistry<ActionType> actionTypes;
+
+    /**
+     * @throws IllegalStateException when a custom type's name clashes with another type's
+     */
+    public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions) {
+        List<ConditionType> conditions = new ArrayList<>(BuiltinConditions.all());
+        conditions.addAll(customConditions);
+        List<ActionType> actions = new ArrayList<>(BuiltinActions.all());
+        actions.addAll(customActions);
+        this.conditionTypes = new TypeRegistry<>("condition", conditions, ConditionType::name, ConditionType::aliases);
+        this.actionTypes = new TypeRegistry<>("action", actions, ActionType::name, ActionType::aliases);
+    }
+
+    /**
+     * @return the compiled game
+     * @throws GameCompileException with every error found
+     */
+    public CompiledGame compile(String json) {
+        Object root;
+        try {
+            root = GameJson.parse(json);
+        } catch (LudusException e) {
+            throw new GameCompileException(List.of(new CompileError("", null, e.code(), e.getMessage())));
+        }
+        Compilation compilation = new Compilation();
+        CompiledGame game = compilation.run(root, json);
+        if (compilation.errors.count() > 0) {
+            throw new GameCompileException(compilation.errors.list());
+        }
+        return game;
+    }
+
+    /** The state of one compile. */
+    private final class Compilation implements CompileContext {
+        final Errors errors = new Errors();
+        private Map<String, Object> currencyIds;
+        private Map<String, Object> badgeIds;
+        private Map<String, Object> questIds;
+
+        CompiledGame run(Object root, String json) {
+            Node document;
+            if (root instanceof List<?>) {
+                document = new Node(Map.of("rules", root), "", null, errors);
+            } else {
+                document = Node.of(root, "", null, errors, "a game document or an array of rules");
+                if (document == null) {
+                    return null;
+                }
+            }
+            String id = document.optionalString("id", null);
+            String version = document.optionalString("version", null);
+            document.optionalString("name", null);
+            document.optionalString("description", null);
+
+            List<ConfigNode> currencyNodes = section(document, "currencies");
+            List<ConfigNode> badgeNodes = section(document, "badges");
+            List<ConfigNode> questNodes = section(document, "quests");
+            currencyIds = ids(currencyNodes, "currency");
+            badgeIds = ids(badgeNodes, "badge");
+            questIds = ids(questNodes, "quest");
+
+            Map<String, Catalog.Currency> currencies = currencies(currencyNodes);
+            Map<String, Catalog.Badge> badges = badges(badgeNodes);
+            Map<String, Catalog.Quest> quests = quests(questNodes);
+
+            LevelCurve curve = LevelCurve.exponential(100, 2.0, 100);
+            Map<Integer, List<CompiledAction>> levelRewards = Map.of();
+            if (document.has("levels")) {
+                Node levels = document.object("levels");
+                if (levels != null) {
+                    curve = levelCurve(levels);
+                    levelRewards = levelRewards(levels, curve);
+                    levels.reportUnknownFields("levels");
+                }
+            }
+
+            List<CompiledRule> rules = rules(document);
+            document.reportUnknownFields("the game document");
+            if (errors.count() > 0) {
+                return null;
+            }
+            Catalog catalog = new Catalog(curve, levelRewards, currencies, badges, quests);
+            GameInfo info = new GameInfo(id, version == null ? contentHash(json) : version,
+                    rules.stream().map(CompiledRule::id).toList(), keys(currencies), keys(badges), keys(quests),
+                    curve.maxLevel());
+            return index(info, catalog, rules);
+        }
+
+        private List<ConfigNode> section(Node document, String field) {
+            return document.has(field) ? document.objects(field) : null;
+        }
+
+        /** Collects declared ids, reporting blanks and duplicates; {@code null} when the section is absent. */
+        private Map<String, Object> ids(List<ConfigNode> nodes, String what) {
+            if (nodes == null) {
+                return null;
+            }
+            Map<String, Object> ids = new LinkedHashMap<>();
+            for (ConfigNode node : nodes) {
+                String id = node.string("id");
+                if (id != null && ids.putIfAbsent(id, node.pointer()) != null) {
+                    node.error("id", "duplicate " + what + " id '" + id + "' (first declared at " + ids.get(id) + ")");
+                }
+            }
+            return ids;
+        }
+
+        private Map<String, Catalog.Currency> currencies(List<ConfigNode> nodes) {
+            if (nodes == null) {
+                return null;
+            }
+            Map<String, Catalog.Currency> currencies = new LinkedHashMap<>();
+            for (ConfigNode node : nodes) {
+                String id = node.string("id");
+                String name = node.optionalString("name", id);
+                node.optionalString("description", null);
+                long max = node.optionalWholeNumber("max", Long.MAX_VALUE);
+                if (max < 0) {
+                    node.error("max", "expected a whole number >= 0, found " + max);
+                }
+                ((Node) node).reportUnknownFields("a currency");
+                if (id != null) {
+                    currencies.putIfAbsent(id, new Catalog.Currency(id, name, max));
+                }
+            }
+            return currencies;
+        }
+
+        private Map<String, Catalog.Badge> badges(List<ConfigNode> nodes) {
+            if (nodes == null) {
+                return null;
+            }
+            Map<String, Catalog.Badge> badges = new LinkedHashMap<>();
+            for (ConfigNode node : nodes) {
+                String id = node.string("id");
+                String name = node.optionalString("name", id);
+                node.optionalString("description", null);
+                node.optionalString("imageUrl", null);
+                ((Node) node).reportUnknownFields("a badge");
+                if (id != null) {
+                    badges.putIfAbsent(id, new Catalog.Badge(id, name));
+                }
+            }
+            return badges;
+        }
+
+        private Map<String, Catalog.Quest> quests(List<ConfigNode> nodes) {
+            if (nodes == null) {
+                return null;
+            }
+            Map<String, Catalog.Quest> quests = new LinkedHashMap<>();
+            for (ConfigNode node : nodes) {
+                String id = node.string("id");
+                String name = node.optionalString("name", id);
+                node.optionalString("description", null);
+                Long target = node.wholeNumber("target");
+                if (target != null && target < 1) {
+                    node.error("target", "expected a whole number >= 1, found " + target);
+                    target = null;
+                }
+                boolean repeatable = node.optionalBoolean("repeatable", false);
+                List<CompiledAction> rewards = node.has("rewards") ? actions((Node) node, "rewards") : List.of();
+                ((Node) node).reportUnknownFields("a quest");
+                if (id != null && target != null && rewards != null) {
+                    quests.putIfAbsent(id, new Catalog.Quest(id, name, target, repeatable, rewards));
+                }
+            }
+            return quests;
+        }
+
+        private LevelCurve levelCurve(Node levels) {
+            String curve = levels.optionalString("curve", "exponential");
+            if (curve == null) {
+                return LevelCurve.exponential(100, 2.0, 100);
+            }
+            switch (curve) {
+                case "table" -> {
+                    return table(levels);
+                }
+                case "linear" -> {
+                    long baseXp = positive(levels, "baseXp", 100);
+                    return LevelCurve.linear(baseXp, maxLevel(levels));
+                }
+                case "exponential" -> {
+                    long baseXp = positive(levels, "baseXp", 100);
+                    double factor = 2.0;
+                    if (levels.has("factor")) {
+                        Number f = levels.number("factor");
+                        if (f != null && f.doubleValue() > 0) {
+                            factor = f.doubleValue();
+                        } else if (f != null) {
+                            levels.error("factor", "expected a number > 0, found " + f);
+                        }
+                    }
+                    return LevelCurve.exponential(baseXp, factor, maxLevel(levels));
+                }
+                default -> {
+                    levels.error("curve", "unknown level curve '" + curve + "'; known: exponential, linear, table");
+                    return LevelCurve.exponential(100, 2.0, 100);
+                }
+            }
+        }
+
+        private LevelCurve table(Node levels) {
+            List<Object> values = levels.list("thresholds");
+            if (values == null) {
+                return LevelCurve.exponential(100, 2.0, 100);
+            }
+            String pointer = Node.child(levels.pointer(), "thresholds");
+            long[] thresholds = new long[values.size()];
+            boolean ok = !values.isEmpty();
+            if (!ok) {
+                levels.error("thresholds", "expected at least one threshold (0 for level 1)");
+            }
+            for (int i = 0; i < values.size(); i++) {
+                Object v = values.get(i);
+                String at = Node.child(pointer, i);
+                if (!(v instanceof Long l)) {
+                    errors.add(at, null, ErrorCode.INVALID_RULE, "expected a whole number, found " + JsonValues.describe(v));
+                    ok = false;
+                    continue;
+                }
+                thresholds[i] = l;
+                if (i == 0 && l != 0) {
+                    errors.add(at, null, ErrorCode.INVALID_RULE, "the first threshold (level 1) must be 0, found " + l);
+                    ok = false;
+                } else if (i > 0 && l <= thresholds[i - 1]) {
+                    errors.add(at, null, ErrorCode.INVALID_RULE, "thresholds must be strictly increasing: "
+                            + l + " follows " + thresholds[i - 1]);
+                    ok = false;
+                }
+            }
+            if (values.size() > MAX_LEVEL_LIMIT) {
+                levels.error("thresholds", "at most " + MAX_LEVEL_LIMIT + " levels are supported, found " + values.size());
+                ok = false;
+            }
+            return ok ? LevelCurve.table(thresholds) : LevelCurve.exponential(100, 2.0, 100);
+        }
+
+        private int maxLevel(Node levels) {
+            long max = levels.optionalWholeNumber("maxLevel", 100);
+            if (max < 1 || max > MAX_LEVEL_LIMIT) {
+                levels.error("maxLevel", "expected a whole number from 1 to " + MAX_LEVEL_LIMIT + ", found " + max);
+                return 100;
+            }
+            return (int) max;
+        }
+
+        private long positive(Node node, String field, long defaultValue) {
+            long value = node.optionalWholeNumber(field, defaultValue);
+            if (value < 1) {
+                node.error(field, "expected a whole number >= 1, found " + value);
+                return defaultValue;
+            }
+            return value;
+        }
+
+        private Map<Integer, List<CompiledAction>> levelRewards(Node levels, LevelCurve curve) {
+            if (!levels.has("rewards")) {
+                return Map.of();
+            }
+            Node rewards = levels.object("rewards");
+            if (rewards == null) {
+                return Map.of();
+            }
+            Map<Integer, List<CompiledAction>> byLevel = new TreeMap<>();
+            for (String key : rewards.asMap().keySet()) {
+                int level = levelKey(key);
+                if (level < 2 || level > curve.maxLevel()) {
+                    rewards.error(key, "expected a level from 2 to " + curve.maxLevel() + " as the key, found '" + key + "'");
+                    rewards.has(key);
+                    continue;
+                }
+                List<CompiledAction> actions = actions(rewards, key);
+                if (actions != null) {
+                    byLevel.put(level, actions);
+                }
+            }
+            return byLevel;
+        }
+
+        private int levelKey(String key) {
+            try {
+                return Integer.parseInt(key);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        private List<CompiledRule> rules(Node document) {
+            if (!document.has("rules")) {
+                return List.of();
+            }
+            List<Object> values = document.list("rules");
+            if (values == null) {
+                return List.of();
+            }
+            List<CompiledRule> rules = new ArrayList<>();
+            Map<String, String> seen = new HashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                String pointer = Node.child("/rules", i);
+                Node node = Node.of(values.get(i), pointer, null, errors, "a rule");
+                if (node == null) {
+                    continue;
+                }
+                String id = ruleId(node.asMap());
+                if (id != null && seen.putIfAbsent(id, pointer) != null) {
+                    errors.add(node.asMap().containsKey("id") ? Node.child(pointer, "id") : pointer, id,
+                            ErrorCode.INVALID_RULE, "duplicate rule id '" + id + "' (also " + seen.get(id) + ")");
+                }
+                CompiledRule rule = rule(node.withRuleId(id), i);
+                if (rule != null) {
+                    rules.add(rule);
+                }
+            }
+            return rules;
+        }
+
+        private CompiledRule rule(Node node, int index) {
+            String name = node.string("name");
+            String id = node.has("id") ? node.string("id") : name == null ? null : slug(name);
+            if (id != null && id.isEmpty()) {
+                node.error("name", "cannot derive a rule id from name '" + name + "': give an explicit 'id'");
+            }
+            node.optionalString("description", null);
+            String status = node.optionalString("status", "published");
+            if (status != null && !STATUSES.contains(status)) {
+                node.error("status", "unknown status '" + status + "'; known: archived, draft, published, testing");
+            }
+            boolean enabled = enabled(node);
+            long priority = node.optionalWholeNumber("priority", 100);
+            Instant from = instant(node, "activeFrom");
+            Instant until = instant(node, "activeUntil");
+            if (from != null && until != null && !from.isBefore(until)) {
+                node.error("activeUntil", "activeUntil " + until + " must be after activeFrom " + from);
+            }
+            boolean stop = node.optionalBoolean("stopProcessing", false);
+            List<String> trigger = trigger(node);
+            List<Condition> conditions = node.has("conditions") ? conditions(node) : List.of();
+            List<CompiledAction> actions = actions(node, "actions");
+            if (node.has("limits")) {
+                node.error("limits", "rule limits (cooldown, maxPerPlayer, maxPerPeriod) are not supported by this "
+                        + "version of Ludus; remove 'limits' or upgrade");
+            }
+            node.reportUnknownFields("a rule");
+            if (name == null || id == null || id.isEmpty() || trigger == null || conditions == null || actions == null) {
+                return null;
+            }
+            return new CompiledRule(id, index, priority, status, enabled, from, until, stop, trigger, conditions,
+                    actions, node.pointer());
+        }
+
+        private boolean enabled(Node node) {
+            boolean hasEnabled = node.has("enabled");
+            boolean hasAlias = node.has("isActive");
+            boolean enabled = node.optionalBoolean("enabled", true);
+            boolean active = node.optionalBoolean("isActive", true);
+            if (hasEnabled && hasAlias && enabled != active) {
+                node.error("isActive", "'enabled' is " + enabled + " but its alias 'isActive' is " + active);
+            }
+            return enabled && active;
+        }
+
+        private Instant instant(Node node, String field) {
+            if (!node.has(field)) {
+                return null;
+            }
+            String text = node.string(field);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                node.error(field, "expected an ISO-8601 instant such as 2026-01-01T00:00:00Z, found \"" + text + "\"");
+                return null;
+            }
+        }
+
+        /** @return the trigger's event types ({@code "*"} for every event), or {@code null} after an error */
+        private List<String> trigger(Node rule) {
+            Node trigger = rule.object("trigger");
+            if (trigger == null) {
+                return null;
+            }
+            List<String> types = new ArrayList<>();
+            int given = 0;
+            for (String field : List.of("eventType", "event")) {
+                if (trigger.has(field)) {
+                    given++;
+                    String type = trigger.string(field);
+                    if (type != null) {
+                        types.add(type);
+                    }
+                }
+            }
+            if (trigger.has("eventTypes")) {
+                given++;
+                List<Object> list = trigger.list("eventTypes");
+                if (list != null && list.isEmpty()) {
+                    trigger.error("eventTypes", "expected at least one event type");
+                }
+                for (int i = 0; list != null && i < list.size(); i++) {
+                    if (list.get(i) instanceof String s && !s.isBlank()) {
+                        types.add(s);
+                    } else {
+                        errors.add(Node.child(Node.child(trigger.pointer(), "eventTypes"), i), trigger.ruleId(),
+                                ErrorCode.INVALID_RULE, "expected a non-blank string, found " + JsonValues.describe(list.get(i)));
+                    }
+                }
+            }
+            trigger.reportUnknownFields("a trigger");
+            if (given != 1) {
+                trigger.error(null, given == 0
+                        ? "expected one of 'eventType', 'eventTypes' or 'event' (\"*\" for every event)"
+                        : "give only one of 'eventType', 'eventTypes' or 'event'");
+                return null;
+            }
+            return types.isEmpty() ? null : types.contains("*") ? List.of("*") : List.copyOf(new LinkedHashSet<>(types));
+        }
+
+        private List<Condition> conditions(Node rule) {
+            List<ConfigNode> nodes = rule.objects("conditions");
+            if (nodes == null) {
+                return null;
+            }
+            List<Condition> conditions = new ArrayList<>(nodes.size());
+            boolean ok = true;
+            for (ConfigNode node : nodes) {
+                Condition condition = compileCondition(node);
+                ok &= condition != null;
+                conditions.add(condition);
+            }
+            return ok ? conditions : null;
+        }
+
+        @Override
+        public Condition compileCondition(ConfigNode config) {
+            Node node = (Node) config;
+            String type = node.string("type");
+            if (type == null) {
+                return null;
+            }
+            ConditionType conditionType = conditionTypes.find(type);
+            if (conditionType == null) {
+                node.error("type", "unknown condition type '" + type + "'; known: " + conditionTypes.known());
+                return null;
+            }
+            Condition condition = compileSafely(node, () -> conditionType.compile(node, this));
+            node.reportUnknownFields("condition '" + conditionType.name() + "'");
+            return condition;
+        }
+
+        /** @return the compiled actions of an array field, or {@code null} after an error */
+        private List<CompiledAction> actions(Node owner, String field) {
+            List<ConfigNode> nodes = owner.objects(field);
+            if (nodes == null) {
+                return null;
+            }
+            List<CompiledAction> actions = new ArrayList<>(nodes.size());
+            boolean ok = true;
+            for (ConfigNode config : nodes) {
+                Node node = (Node) config;
+                String type = node.string("type");
+                ActionType actionType = type == null ? null : actionTypes.find(type);
+                if (type != null && actionType == null) {
+                    node.error("type", "unknown action type '" + type + "'; known: " + actionTypes.known());
+                }
+                Action action = actionType == null ? null : compileSafely(node, () -> actionType.compile(node, this));
+                if (actionType != null) {
+                    node.reportUnknownFields("action '" + actionType.name() + "'");
+                }
+                ok &= action != null;
+                if (action != null) {
+                    actions.add(new CompiledAction(actionType.name().toLowerCase(Locale.ROOT), action, node.pointer()));
+                }
+            }
+            return ok ? List.copyOf(actions) : null;
+        }
+
+        /** Runs an extension's compile; a throwing extension becomes a compile error, not a crash. */
+        private <T> T compileSafely(Node node, java.util.function.Supplier<T> compile) {
+            int before = errors.count();
+            T result;
+            try {
+                result = compile.get();
+            } catch (RuntimeException e) {
+                node.error(null, "type compiler failed: " + e);
+                return null;
+            }
+            if (result == null && errors.count() == before) {
+                node.error(null, "type compiler returned nothing and reported no error");
+            }
+            return errors.count() == before ? result : null;
+        }
+
+        @Override
+        public String reference(CatalogKind kind, ConfigNode config, String field) {
+            String id = config.string(field);
+            Map<String, Object> declared = switch (kind) {
+                case CURRENCY -> currencyIds;
+                case BADGE -> badgeIds;
+                case QUEST -> questIds;
+            };
+            if (id == null || declared == null || declared.containsKey(id)) {
+                return id;
+            }
+            String what = kind.name().toLowerCase(Locale.ROOT);
+            config.error(field, "unknown " + what + " '" + id + "'; known: "
+                    + (declared.isEmpty() ? "(none declared)" : String.join(", ", new java.util.TreeSet<>(declared.keySet()))));
+            return null;
+        }
+    }
+
+    private static CompiledGame index(GameInfo info, Catalog catalog, List<CompiledRule> rules) {
+        List<CompiledRule> wildcard = new ArrayList<>();
+        Map<String, List<CompiledRule>> byType = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            if (!rule.live()) {
+                continue;
+            }
+            if (rule.eventTypes().contains("*")) {
+                wildcard.add(rule);
+            } else {
+                for (String type : rule.eventTypes()) {
+                    byType.computeIfAbsent(type, t -> new ArrayList<>()).add(rule);
+                }
+            }
+        }
+        Map<String, CompiledRule[]> index = new HashMap<>();
+        byType.forEach((type, list) -> {
+            list.addAll(wildcard);
+            index.put(type, sorted(list));
+        });
+        return new CompiledGame(info, catalog, rules, index, sorted(wildcard));
+    }
+
+    private static CompiledRule[] sorted(List<CompiledRule> rules) {
+        return rules.stream().sorted(RUN_ORDER).toArray(CompiledRule[]::new);
+    }
+
+    /** @return the id a rule object will have, for error messages: its {@code id}, else the slug of its name */
+    private static String ruleId(Map<String, Object> rule) {
+        if (rule.get("id") instanceof String id && !id.isBlank()) {
+            return id;
+        }
+        if (!rule.containsKey("id") && rule.get("name") instanceof String name) {
+            String slug = slug(name);
+            return slug.isEmpty() ? null : slug;
+        }
+        return null;
+    }
+
+    /** Lower case; runs of characters other than a-z and 0-9 become one '-'; no leading or trailing '-'. */
+    static String slug(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean dash = false;
+        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (dash && out.length() > 0) {
+                    out.append('-');
+                }
+                out.append(c);
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<String> keys(Map<String, ?> map) {
+        return map == null ? List.of() : List.copyOf(map.keySet());
+    }
+
+    private static String contentHash(String json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

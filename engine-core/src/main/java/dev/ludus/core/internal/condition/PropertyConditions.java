@@ -1,0 +1,173 @@
+package dev.ludus.core.internal.condition;
+
+import dev.ludus.api.spi.CompileContext;
+import dev.ludus.api.spi.Condition;
+import dev.ludus.api.spi.ConfigNode;
+import dev.ludus.core.internal.util.JsonValues;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The {@code property_*} conditions: tests on event properties, with no type coercion. */
+final class PropertyConditions {
+    static final int MAX_PATTERN_LENGTH = 512;
+
+    private PropertyConditions() {
+    }
+
+    static Condition eq(ConfigNode config, CompileContext context) {
+        PropertyPath path = path(config);
+        Object expected = config.value("value");
+        if (path == null || !config.has("value")) {
+            return null;
+        }
+        return ctx -> JsonValues.equal(path.resolve(ctx.properties()), expected);
+    }
+
+    static Condition neq(ConfigNode config, CompileContext context) {
+        Condition eq = eq(config, context);
+        return eq == null ? null : ctx -> !eq.test(ctx);
+    }
+
+    static Condition gt(ConfigNode config, CompileContext context) {
+        return compare(config, c -> c > 0);
+    }
+
+    static Condition gte(ConfigNode config, CompileContext context) {
+        return compare(config, c -> c >= 0);
+    }
+
+    static Condition lt(ConfigNode config, CompileContext context) {
+        return compare(config, c -> c < 0);
+    }
+
+    static Condition lte(ConfigNode config, CompileContext context) {
+        return compare(config, c -> c <= 0);
+    }
+
+    private static Condition compare(ConfigNode config, IntPredicate accept) {
+        PropertyPath path = path(config);
+        Number bound = config.number("value");
+        if (path == null || bound == null) {
+            return null;
+        }
+        return ctx -> {
+            Object actual = path.resolve(ctx.properties());
+            return JsonValues.isNumber(actual) && accept.test(JsonValues.compare((Number) actual, bound));
+        };
+    }
+
+    static Condition between(ConfigNode config, CompileContext context) {
+        PropertyPath path = path(config);
+        Number min = config.number("min");
+        Number max = config.number("max");
+        if (path == null || min == null || max == null) {
+            return null;
+        }
+        if (JsonValues.compare(min, max) > 0) {
+            config.error("min", "min " + min + " is greater than max " + max);
+            return null;
+        }
+        return ctx -> {
+            Object actual = path.resolve(ctx.properties());
+            return JsonValues.isNumber(actual) && JsonValues.compare((Number) actual, min) >= 0
+                    && JsonValues.compare((Number) actual, max) <= 0;
+        };
+    }
+
+    static Condition in(ConfigNode config, CompileContext context) {
+        PropertyPath path = path(config);
+        List<Object> values = config.list("values");
+        if (path == null || values == null) {
+            return null;
+        }
+        Object[] candidates = values.toArray();
+        return ctx -> {
+            Object actual = path.resolve(ctx.properties());
+            for (Object candidate : candidates) {
+                if (JsonValues.equal(actual, candidate)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    static Condition notIn(ConfigNode config, CompileContext context) {
+        Condition in = in(config, context);
+        return in == null ? null : ctx -> !in.test(ctx);
+    }
+
+    static Condition contains(ConfigNode config, CompileContext context) {
+        PropertyPath path = path(config);
+        Object needle = config.value("value");
+        if (path == null || !config.has("value")) {
+            return null;
+        }
+        return ctx -> {
+            Object actual = path.resolve(ctx.properties());
+            if (actual instanceof List<?> list) {
+                for (Object element : list) {
+                    if (JsonValues.equal(element, needle)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return actual instanceof String s && needle instanceof String n && s.contains(n);
+        };
+    }
+
+    static Condition exists(ConfigNode config, CompileContext context) {
+        PropertyPath path = path(config);
+        if (path == null) {
+            return null;
+        }
+        return ctx -> {
+            Object actual = path.resolve(ctx.properties());
+            return actual != PropertyPath.MISSING && actual != null;
+        };
+    }
+
+    static Condition notExists(ConfigNode config, CompileContext context) {
+        Condition exists = exists(config, context);
+        return exists == null ? null : ctx -> !exists.test(ctx);
+    }
+
+    static Condition matches(ConfigNode config, CompileContext context) {
+        PropertyPath path = path(config);
+        String regex = config.string("pattern");
+        if (path == null || regex == null) {
+            return null;
+        }
+        if (regex.length() > MAX_PATTERN_LENGTH) {
+            config.error("pattern", "pattern is " + regex.length() + " characters long; at most "
+                    + MAX_PATTERN_LENGTH + " are allowed");
+            return null;
+        }
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            config.error("pattern", "not a valid Java regular expression: " + e.getDescription()
+                    + " near index " + e.getIndex());
+            return null;
+        }
+        return ctx -> path.resolve(ctx.properties()) instanceof String s && pattern.matcher(s).find();
+    }
+
+    /** Reads and compiles the {@code property} field, or reports why not and returns {@code null}. */
+    static PropertyPath path(ConfigNode config) {
+        String text = config.string("property");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return PropertyPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            config.error("property", e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ludus.core.internal.condition;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled dot path into event properties ({@code order.total}, {@code items.0.sku}). A numeric segment
+ * indexes an array; on an object it is an ordinary key. Immutable and thread-safe.
+ */
+public final class PropertyPath {
+    /** What {@link #resolve} returns for a path that leads nowhere (distinct from a JSON {@code null}). */
+    public static final Object MISSING = new Object() {
+        @Override
+        public String toString() {
+            return "<missing>";
+        }
+    };
+
+    private final String text;
+    private final String[] keys;
+    private final int[] indexes;
+
+    private PropertyPath(String text, String[] keys, int[] indexes) {
+        this.text = text;
+        this.keys = keys;
+        this.indexes = indexes;
+    }
+
+    /**
+     * @return the compiled path
+     * @throws IllegalArgumentException when the path is blank or has an empty segment
+     */
+    public static PropertyPath parse(String path) {
+        String[] keys = path.split("\\.", -1);
+        int[] indexes = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].isEmpty()) {
+                throw new IllegalArgumentException("property path '" + path + "' has an empty segment");
+            }
+            indexes[i] = arrayIndex(keys[i]);
+        }
+        return new PropertyPath(path, keys, indexes);
+    }
+
+    private static int arrayIndex(String key) {
+        if (key.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(key);
+    }
+
+    /** @return the value at this path, possibly {@code null}, or {@link #MISSING} */
+    public Object resolve(Map<String, Object> properties) {
+        Object current = properties;
+        for (int i = 0; i < keys.length; i++) {
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(keys[i]);
+                if (current == null && !map.containsKey(keys[i])) {
+                    return MISSING;
+                }
+            } else if (current instanceof List<?> list && indexes[i] >= 0 && indexes[i] < list.size()) {
+                current = list.get(indexes[i]);
+            } else {
+                return MISSING;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.ludus.core.internal.engine;
+
+import dev.ludus.api.ErrorCode;
+import dev.ludus.api.Event;
+import dev.ludus.api.EventResult;
+import dev.ludus.api.EventStatus;
+import dev.ludus.api.GameInfo;
+import dev.ludus.api.LudusException;
+import dev.ludus.api.PlayerState;
+import dev.ludus.api.RuleEngine;
+import dev.ludus.api.spi.IdempotencyRecord;
+import dev.ludus.api.spi.PlayerCommit;
+import dev.ludus.api.spi.PlayerRecord;
+import dev.ludus.api.spi.PlayerStore;
+import dev.ludus.core.internal.compile.CompiledGame;
+import dev.ludus.core.internal.state.WorkingPlayer;
+import dev.ludus.api.EventHistory;
+import dev.ludus.api.EventListener;
+import dev.ludus.api.EventPage;
+import dev.ludus.api.EventQuery;
+import dev.ludus.api.EventStatusView;
+import dev.ludus.api.HistoryEntry;
+import dev.ludus.api.Subscription;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The engine: validate, resolve idempotency, load, evaluate, commit once with optimistic concurrency.
+ * Thread-safe: the compiled game is immutable and all per-event state lives in an {@link EventRun}.
+ */
+final class DefaultRuleEngine implements RuleEngine {
+    private final CompiledGame game;
+    private final PlayerStore store;
+    private final EventValidator validator;
+    private final int maxCommitRetries;
+    private final Executor executor;
+    private final Dispatcher dispatcher = new Dispatcher();
+    private final EventHistory history = new StoreHistory();
+
+    DefaultRuleEngine(CompiledGame game, PlayerStore store, EventValidator validator, int maxCommitRetries,
+                      Executor executor) {
+        this.game = game;
+        this.store = store;
+        this.validator = validator;
+        this.maxCommitRetries = maxCommitRetries;
+        this.executor = executor;
+    }
+
+    @Override
+    public EventResult track(Event event) {
+        Objects.requireNonNull(event, "event");
+        String eventId = event.eventId() != null ? event.eventId() : EventValidator.newEventId();
+        String version = game.info().ruleSetVersion();
+        ValidEvent valid;
+        try {
+            valid = validator.validate(event, eventId);
+        } catch (LudusException e) {
+            return EventResult.error(eventId, event.externalUserId(), event.eventType(), EventStatus.REJECTED, version,
+                    e.code(), e.getMessage());
+        }
+        String fingerprint = valid.idempotencyKey() == null ? null
+                : Fingerprint.of(valid.eventType(), valid.properties());
+        for (int attempt = 0; attempt <= maxCommitRetries; attempt++) {
+            Outcome outcome = attempt(valid, fingerprint, version);
+            if (outcome.result != null) {
+                return outcome.result;
+            }
+        }
+        return failure(valid, version, ErrorCode.CONFLICT, "player '" + valid.externalUserId()
+                + "' was changed concurrently " + (maxCommitRetries + 1) + " times in a row (raise maxCommitRetries)");
+    }
+
+    /** The result of one attempt, or {@code null} when the commit lost a race and must be retried. */
+    private record Outcome(EventResult result) {
+    }
+
+    private Outcome attempt(ValidEvent event, String fingerprint, String version) {
+        PlayerRecord loaded;
+        try {
+            if (event.idempotencyKey() != null) {
+                Optional<IdempotencyRecord> seen = store.findIdempotency(event.externalUserId(), event.idempotencyKey());
+                if (seen.isPresent()) {
+                    return new Outcome(replay(event, fingerprint, seen.get()));
+                }
+            }
+            loaded = store.load(event.externalUserId()).orElse(null);
+        } catch (RuntimeException e) {
+            return new Outcome(storeFailure(event, version, e));
+        }
+        PlayerState before = loaded != null ? loaded.state()
+                : PlayerState.initial(event.externalUserId(), game.catalog().levels().xpToNextLevel(0));
+        EventRun run = new EventRun(game, event, before);
+        WorkingPlayer after = run.run();
+        EventResult result = new EventResult(event.eventId(), event.externalUserId(), event.eventType(),
+                EventStatus.PROCESSED, version, run.rulesTriggered, run.actionsExecuted, run.rulesSuppressed,
+                run.rulesFailed, run.updates, null, null);
+        PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1),
+                loaded == null ? Map.of() : loaded.engineData());
+        IdempotencyRecord key = fingerprint == null ? null
+                : new IdempotencyRecord(event.idempotencyKey(), fingerprint, event.timestamp(), result);
+        HistoryEntry entry = new HistoryEntry(event.eventId(), event.externalUserId(), event.eventType(),
+                event.timestamp(), record.version(), event.properties(), result.rulesTriggered(),
+                result.actionsExecuted());
+        PlayerCommit commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
+        try {
+            return new Outcome(commit(commit, result) ? result : null);
+        } catch (RuntimeException e) {
+            return new Outcome(storeFailure(event, version, e));
+        }
+    }
+
+    /**
+     * Commits; with subscribers, under the player's stripe lock together with the publication, so that
+     * listeners hear of one player's commits in commit order.
+     */
+    private boolean commit(PlayerCommit commit, EventResult result) {
+        if (!dispatcher.hasSubscribers()) {
+            return store.commit(commit);
+        }
+        synchronized (dispatcher.lockFor(commit.externalUserId())) {
+            boolean written = store.commit(commit);
+            if (written) {
+                dispatcher.publish(result);
+            }
+            return written;
+        }
+    }
+
+    private EventResult replay(ValidEvent event, String fingerprint, IdempotencyRecord seen) {
+        EventResult original = seen.result();
+        if (!seen.fingerprint().equals(fingerprint)) {
+            return EventResult.error(event.eventId(), event.externalUserId(), event.eventType(), EventStatus.REJECTED,
+                    original.ruleSetVersion(), ErrorCode.IDEMPOTENCY_CONFLICT, "idempotencyKey '"
+                            + event.idempotencyKey() + "' was already used by event '" + original.eventId()
+                            + "' with a different payload (event type or properties)");
+        }
+        return new EventResult(event.eventId(), event.externalUserId(), event.eventType(), EventStatus.DUPLICATE,
+                original.ruleSetVersion(), original.rulesTriggered(), original.actionsExecuted(),
+                original.rulesSuppressed(), original.rulesFailed(), original.updates(), null, original.eventId());
+    }
+
+    private static EventResult storeFailure(ValidEvent event, String version, RuntimeException e) {
+        return failure(event, version, ErrorCode.STORE_ERROR, "player store failed: " + e);
+    }
+
+    private static EventResult failure(ValidEvent event, String version, ErrorCode code, String message) {
+        return EventResult.error(event.eventId(), event.externalUserId(), event.eventType(), EventStatus.FAILED,
+                version, code, message);
+    }
+
+    @Override
+    public List<EventResult> trackBatch(List<Event> events) {
+        Objects.requireNonNull(events, "events");
+        Map<String, List<Integer>> byPlayer = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            String player = Objects.requireNonNull(events.get(i), "events[" + i + "]").externalUserId();
+            byPlayer.computeIfAbsent(player == null ? "" : player, p -> new ArrayList<>()).add(i);
+        }
+        EventResult[] results = new EventResult[events.size()];
+        if (byPlayer.size() <= 1) {
+            byPlayer.values().forEach(indexes -> trackAll(events, indexes, results));
+        } else {
+            CompletableFuture.allOf(byPlayer.values().stream()
+                    .map(indexes -> CompletableFuture.runAsync(() -> trackAll(events, indexes, results), executor))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+        return Arrays.asList(results);
+    }
+
+    /** Tracks one player's events in input order. */
+    private void trackAll(List<Event> events, List<Integer> indexes, EventResult[] results) {
+        for (int i : indexes) {
+            results[i] = track(events.get(i));
+        }
+    }
+
+    @Override
+    public CompletableFuture<EventResult> trackAsync(Event event) {
+        Objects.requireNonNull(event, "event");
+        return CompletableFuture.supplyAsync(() -> track(event), executor);
+    }
+
+    @Override
+    public EventHistory events() {
+        return history;
+    }
+
+    @Override
+    public Subscription subscribe(String topic, EventListener listener) {
+        return dispatcher.subscribe(topic, listener);
+    }
+
+    @Override
+    public Optional<PlayerState> player(String externalUserId) {
+        Objects.requireNonNull(externalUserId, "externalUserId");
+        try {
+            return store.load(externalUserId).map(PlayerRecord::state);
+        } catch (RuntimeException e) {
+            throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
+        }
+    }
+
+    @Override
+    public GameInfo game() {
+        return game.info();
+    }
+
+    /** History read from the store; cursors are {@code v<version>} of the last entry returned. */
+    private final class StoreHistory implements EventHistory {
+        @Override
+        public EventPage list(EventQuery query) {
+            Objects.requireNonNull(query, "query");
+            long before = query.cursor() == null ? Long.MAX_VALUE : parseCursor(query.cursor());
+            List<HistoryEntry> entries;
+            try {
+                entries = store.history(query.externalUserId(), query.eventType(), before, query.limit() + 1);
+            } catch (RuntimeException e) {
+                throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
+            }
+            if (entries.size() <= query.limit()) {
+                return new EventPage(entries, null);
+            }
+            List<HistoryEntry> page = entries.subList(0, query.limit());
+            return new EventPage(page, "v" + page.get(page.size() - 1).version());
+        }
+
+        private long parseCursor(String cursor) {
+            try {
+                if (cursor.startsWith("v")) {
+                    return Long.parseLong(cursor.substring(1));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("not a cursor issued by this history: '" + cursor + "'");
+        }
+
+        @Override
+        public Optional<EventStatusView> getStatus(String eventId) {
+            Objects.requireNonNull(eventId, "eventId");
+            try {
+                return store.findEvent(eventId).map(h -> new EventStatusView(h.eventId(), EventStatus.PROCESSED,
+                        h.rulesTriggered(), h.actionsExecuted()));
+            } catch (RuntimeException e) {
+                throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
+            }
+        }
+    }
+}

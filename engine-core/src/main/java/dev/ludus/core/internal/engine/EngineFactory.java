@@ -1,0 +1,30 @@
+package dev.ludus.core.internal.engine;
+
+import dev.ludus.api.RuleEngine;
+import dev.ludus.api.spi.ActionType;
+import dev.ludus.api.spi.ConditionType;
+import dev.ludus.api.spi.PlayerStore;
+import dev.ludus.core.internal.compile.CompiledGame;
+import dev.ludus.core.internal.compile.GameCompiler;
+import dev.ludus.core.store.InMemoryPlayerStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** Wires a compiled game, a store and the settings into an engine. */
+public final class EngineFactory {
+    private EngineFactory() {
+    }
+
+    /**
+     * @param store the store, or {@code null} for a new in-memory one
+     * @throws dev.ludus.api.GameCompileException when the game does not compile
+     */
+    public static RuleEngine create(String gameJson, PlayerStore store, Clock clock, int maxCommitRetries,
+                                    EventLimits limits, List<ConditionType> conditionTypes,
+                                    List<ActionType> actionTypes, Executor executor) {
+        CompiledGame game = new GameCompiler(conditionTypes, actionTypes).compile(gameJson);
+        return new DefaultRuleEngine(game, store == null ? InMemoryPlayerStore.create() : store,
+                new EventValidator(limits, clock), maxCommitRetries, executor);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.ludus.core.internal.engine;
+
+import dev.ludus.api.ErrorCode;
+import dev.ludus.api.Event;
+import dev.ludus.api.LudusException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Checks an event against SPEC section 2 and the configured {@link EventLimits}, producing a
+ * {@link ValidEvent}. Thread-safe.
+ */
+final class EventValidator {
+    private static final int MAX_ID_LENGTH = 256;
+
+    private final EventLimits limits;
+    private final Clock clock;
+
+    EventValidator(EventLimits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** @return an id for an event that has none: a random (version 4) UUID */
+    static String newEventId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(msb, lsb).toString();
+    }
+
+    /**
+     * @throws LudusException {@code INVALID_EVENT} naming the offending field
+     */
+    ValidEvent validate(Event event, String eventId) {
+        text("externalUserId", event.externalUserId(), limits.maxExternalUserIdLength(), "maxExternalUserIdLength");
+        text("eventType", event.eventType(), limits.maxEventTypeLength(), "maxEventTypeLength");
+        if (event.eventId() != null) {
+            text("eventId", event.eventId(), MAX_ID_LENGTH, null);
+        }
+        if (event.idempotencyKey() != null) {
+            text("idempotencyKey", event.idempotencyKey(), MAX_ID_LENGTH, null);
+        }
+        Map<String, String> profile = new LinkedHashMap<>();
+        event.profile().forEach((field, value) -> {
+            if (value != null) {
+                if (value.length() > limits.maxStringLength()) {
+                    throw invalid("player." + field + ": longer than " + limits.maxStringLength()
+                            + " characters (raise maxPropertyStringLength)");
+                }
+                profile.put(field, value);
+            }
+        });
+        int[] keys = {0};
+        Map<String, Object> properties = copyMap(event.properties(), "properties", 1, keys);
+        Instant timestamp = event.timestamp() == null ? clock.instant() : event.timestamp();
+        return new ValidEvent(eventId, event.externalUserId(), event.eventType(), timestamp, event.idempotencyKey(),
+                properties, Collections.unmodifiableMap(profile));
+    }
+
+    private static void text(String field, String value, int max, String setting) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field + ": required, must not be blank");
+        }
+        if (value.length() > max) {
+            throw invalid(field + ": " + value.length() + " characters, at most " + max + " allowed"
+                    + (setting == null ? "" : " (raise " + setting + ")"));
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw invalid(field + ": contains a control character at index " + i);
+            }
+        }
+    }
+
+    private Map<String, Object> copyMap(Map<?, ?> map, String path, int depth, int[] keys) {
+        if (depth > limits.maxPropertyDepth()) {
+            throw invalid(path + ": nested deeper than " + limits.maxPropertyDepth() + " levels (raise maxPropertyDepth)");
+        }
+        keys[0] += map.size();
+        if (keys[0] > limits.maxPropertyKeys()) {
+            throw invalid(path + ": more than " + limits.maxPropertyKeys()
+                    + " keys in properties in total (raise maxPropertyKeys)");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw invalid(path + ": keys must be strings, found " + e.getKey());
+            }
+            copy.put(key, copyValue(e.getValue(), path + "." + key, depth, keys));
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private Object copyValue(Object value, String path, int depth, int[] keys) {
+        if (value == null || value instanceof Boolean || value instanceof Long) {
+            return value;
+        }
+        if (value instanceof String s) {
+            if (s.length() > limits.maxStringLength()) {
+                throw invalid(path + ": string of " + s.length() + " characters, at most " + limits.maxStringLength()
+                        + " allowed (raise maxPropertyStringLength)");
+            }
+            return s;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw invalid(path + ": numbers must be finite, found " + d);
+            }
+            return d;
+        }
+        if (value instanceof BigInteger b) {
+            if (b.bitLength() >= 64) {
+                throw invalid(path + ": whole number " + b + " does not fit in 64 bits");
+            }
+            return b.longValue();
+        }
+        if (value instanceof BigDecimal b) {
+            try {
+                return b.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                return b.doubleValue();
+            }
+        }
+        if (value instanceof Map<?, ?> map) {
+            return copyMap(map, path, depth + 1, keys);
+        }
+        if (value instanceof List<?> list) {
+            if (depth + 1 > limits.maxPropertyDepth()) {
+                throw invalid(path + ": nested deeper than " + limits.maxPropertyDepth()
+                        + " levels (raise maxPropertyDepth)");
+            }
+            List<Object> copy = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(copyValue(list.get(i), path + "." + i, depth + 1, keys));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        throw invalid(path + ": unsupported value type " + value.getClass().getName()
+                + " (expected string, number, boolean, null, list or map)");
+    }
+
+    private static LudusException invalid(String message) {
+        return new LudusException(ErrorCode.INVALID_EVENT, message);
+    }
+}

@@ -1,0 +1,288 @@
+package dev.ludus.core.internal.json;
+
+import dev.ludus.api.ErrorCode;
+import dev.ludus.api.Event;
+import dev.ludus.core.LudusJson.EventReadException;
+import dev.ludus.core.internal.util.JsonValues;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * Reads one event object (SPEC section 2) from a token stream, accepting the EngageFabric and Gameball
+ * spellings.
+ *
+ * <p>Only the JSON shape is checked here: syntax, field names and types, alias agreement. Blankness, lengths
+ * and property limits are the engine's, so that tracking an {@link Event} built in Java and one read from
+ * JSON reject the same things with the same messages.
+ *
+ * <p>The whole document is always read before a shape problem is reported, so broken JSON is
+ * {@code INVALID_JSON} wherever it occurs, and the first shape problem found is {@code INVALID_EVENT}.
+ * A JSON {@code null} is the same as an absent field.
+ */
+public final class EventReader {
+    private static final String KNOWN_FIELDS = "customerId, email, eventId, eventName, eventType, externalUserId, "
+            + "idempotencyKey, metadata, mobile, player, properties, timestamp";
+    private static final String KNOWN_PLAYER_FIELDS = "displayName, email, mobile";
+
+    private final JsonParser parser;
+    private final Aliased<String> externalUserId = new Aliased<>();
+    private final Aliased<String> eventType = new Aliased<>();
+    private final Aliased<Map<String, Object>> properties = new Aliased<>();
+    private final Aliased<String> email = new Aliased<>();
+    private final Aliased<String> mobile = new Aliased<>();
+    private String eventId;
+    private Instant timestamp;
+    private String idempotencyKey;
+    private String displayName;
+    private String problem;
+
+    private EventReader(JsonParser parser) {
+        this.parser = parser;
+    }
+
+    /**
+     * @param parser a parser positioned before the document; the caller closes it
+     * @return the event
+     * @throws EventReadException {@code INVALID_JSON} for input that is not exactly one JSON object,
+     *                            {@code INVALID_EVENT} for a field of the wrong type, an unknown field, or a
+     *                            name and its alias with different values
+     */
+    public static Event read(JsonParser parser) {
+        EventReader reader = new EventReader(parser);
+        try {
+            reader.readDocument();
+        } catch (JacksonException e) {
+            throw new EventReadException(ErrorCode.INVALID_JSON, describe(e), null, null, e);
+        }
+        if (reader.problem != null) {
+            throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.externalUserId.value,
+                    reader.eventType.value, null);
+        }
+        return reader.toEvent();
+    }
+
+    private void readDocument() {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw invalidJson("no JSON value");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw invalidJson("an event must be a JSON object, found " + describe(first));
+        }
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            readField(name, parser.nextToken());
+        }
+        if (parser.nextToken() != null) {
+            throw invalidJson("unexpected content after the event object" + at(parser.currentTokenLocation()));
+        }
+    }
+
+    private void readField(String name, JsonToken token) {
+        switch (name) {
+            case "eventId" -> eventId = string(name, token);
+            case "externalUserId", "customerId" -> externalUserId.set(name, string(name, token));
+            case "eventType", "eventName" -> eventType.set(name, string(name, token));
+            case "timestamp" -> timestamp = instant(name, token);
+            case "idempotencyKey" -> idempotencyKey = string(name, token);
+            case "properties", "metadata" -> properties.set(name, object(name, token));
+            case "email" -> email.set(name, string(name, token));
+            case "mobile" -> mobile.set(name, string(name, token));
+            case "player" -> readPlayer(token);
+            default -> {
+                problem("unknown field '" + name + "'; known: " + KNOWN_FIELDS);
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private void readPlayer(JsonToken token) {
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            problem("player must be an object, found " + describe(token));
+            parser.skipChildren();
+            return;
+        }
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken value = parser.nextToken();
+            String field = "player." + name;
+            switch (name) {
+                case "email" -> email.set(field, string(field, value));
+                case "mobile" -> mobile.set(field, string(field, value));
+                case "displayName" -> displayName = string(field, value);
+                default -> {
+                    problem("unknown field '" + field + "'; known in player: " + KNOWN_PLAYER_FIELDS);
+                    parser.skipChildren();
+                }
+            }
+        }
+    }
+
+    /** @return the string, or {@code null} for JSON null and for a wrong type (then recorded as the problem) */
+    private String string(String field, JsonToken token) {
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getString();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        problem(field + " must be a string, found " + describe(token));
+        parser.skipChildren();
+        return null;
+    }
+
+    private Instant instant(String field, JsonToken token) {
+        String text = string(field, token);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            problem(field + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found \""
+                    + abbreviate(text) + "\"");
+            return null;
+        }
+    }
+
+    private Map<String, Object> object(String field, JsonToken token) {
+        if (token == JsonToken.START_OBJECT) {
+            return readObject();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        problem(field + " must be an object, found " + describe(token));
+        parser.skipChildren();
+        return null;
+    }
+
+    private Map<String, Object> readObject() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            map.put(name, readValue(parser.nextToken()));
+        }
+        return map;
+    }
+
+    private List<Object> readArray() {
+        List<Object> list = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            list.add(readValue(token));
+        }
+        return list;
+    }
+
+    private Object readValue(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> readObject();
+            case START_ARRAY -> readArray();
+            case VALUE_STRING -> parser.getString();
+            // A whole number too big for a long keeps its magnitude as a double rather than failing.
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? (Object) parser.getDoubleValue()
+                    : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IllegalStateException("unexpected token " + token + " inside a JSON value");
+        };
+    }
+
+    private void problem(String message) {
+        if (problem == null) {
+            problem = message;
+        }
+    }
+
+    private Event toEvent() {
+        Event.Builder builder = Event.builder()
+                .eventId(eventId)
+                .externalUserId(externalUserId.value)
+                .eventType(eventType.value)
+                .timestamp(timestamp)
+                .idempotencyKey(idempotencyKey);
+        if (properties.value != null) {
+            builder.properties(properties.value);
+        }
+        if (email.value != null) {
+            builder.profile("email", email.value);
+        }
+        if (mobile.value != null) {
+            builder.profile("mobile", mobile.value);
+        }
+        if (displayName != null) {
+            builder.profile("displayName", displayName);
+        }
+        return builder.build();
+    }
+
+    private EventReadException invalidJson(String message) {
+        return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null);
+    }
+
+    /** A value that may be given under two names, which must then agree. */
+    private final class Aliased<T> {
+        private T value;
+        private String field;
+
+        /** @param value {@code null} when absent or after a type problem, which is already recorded */
+        void set(String name, T value) {
+            if (value == null) {
+                return;
+            }
+            if (field == null) {
+                field = name;
+                this.value = value;
+            } else if (!JsonValues.equal(this.value, value)) {
+                problem(field + " and " + name + " are aliases but have different values; give one of them");
+                this.value = null;
+            }
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString();
+        };
+    }
+
+    /** Jackson's own wording, without the source description it appends to nested locations. */
+    private static String describe(JacksonException e) {
+        String message = e.getOriginalMessage();
+        int nested = message.indexOf(" (start marker at ");
+        if (nested >= 0) {
+            message = message.substring(0, nested);
+        }
+        return "not valid JSON" + at(e.getLocation()) + ": " + message;
+    }
+
+    private static String at(TokenStreamLocation location) {
+        if (location == null || location.getColumnNr() < 1) {
+            return "";
+        }
+        return location.getLineNr() > 1
+                ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
+                : " at column " + location.getColumnNr();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+}

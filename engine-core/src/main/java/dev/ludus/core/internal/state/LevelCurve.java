@@ -1,0 +1,75 @@
+package dev.ludus.core.internal.state;
+
+import java.util.Arrays;
+
+/**
+ * Total XP needed for each level, precomputed at load: {@code thresholds[n - 1]} is the XP at which level
+ * {@code n} starts. Immutable and thread-safe.
+ */
+public final class LevelCurve {
+    private final long[] thresholds;
+
+    private LevelCurve(long[] thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    /** @param thresholds total XP per level, {@code thresholds[0] == 0}, strictly increasing */
+    public static LevelCurve table(long[] thresholds) {
+        return new LevelCurve(thresholds.clone());
+    }
+
+    /** XP from level n to n+1 is {@code baseXp * n}. */
+    public static LevelCurve linear(long baseXp, int maxLevel) {
+        long[] t = new long[maxLevel];
+        for (int n = 1; n < maxLevel; n++) {
+            t[n] = saturatedAdd(t[n - 1], saturatedMultiply(baseXp, n));
+        }
+        return new LevelCurve(t);
+    }
+
+    /** XP from level n to n+1 is {@code round(baseXp * factor^(n-1))}. */
+    public static LevelCurve exponential(long baseXp, double factor, int maxLevel) {
+        long[] t = new long[maxLevel];
+        for (int n = 1; n < maxLevel; n++) {
+            double step = Math.rint(baseXp * Math.pow(factor, n - 1));
+            long stepXp = step >= 0x1p63 ? Long.MAX_VALUE : (long) step;
+            t[n] = saturatedAdd(t[n - 1], stepXp);
+        }
+        return new LevelCurve(t);
+    }
+
+    /** @return the highest level */
+    public int maxLevel() {
+        return thresholds.length;
+    }
+
+    /** @return the level a player with {@code xp} total XP is at */
+    public int levelFor(long xp) {
+        int i = Arrays.binarySearch(thresholds, xp);
+        // Saturated curves repeat Long.MAX_VALUE: binarySearch may land on any of them, so walk to the last.
+        if (i >= 0) {
+            while (i + 1 < thresholds.length && thresholds[i + 1] == xp) {
+                i++;
+            }
+            return i + 1;
+        }
+        return -i - 1;
+    }
+
+    /** @return XP still needed to reach the next level, 0 at the maximum level */
+    public long xpToNextLevel(long xp) {
+        int level = levelFor(xp);
+        return level >= thresholds.length ? 0 : thresholds[level] - xp;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    private static long saturatedMultiply(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return (hi == 0 && lo >= 0) ? lo : Long.MAX_VALUE;
+    }
+}
