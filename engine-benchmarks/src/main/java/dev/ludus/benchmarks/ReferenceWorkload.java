@@ -1,6 +1,7 @@
 package dev.ludus.benchmarks;
 
 import dev.ludus.api.Event;
+import dev.ludus.api.GameCompileException;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.core.Ludus;
 import java.util.ArrayList;
@@ -159,6 +160,22 @@ public final class ReferenceWorkload {
     /** @return a new Ludus engine for this game, with the default in-memory store and the system clock */
     public RuleEngine newEngine() {
         return Ludus.builder().game(gameJson).build();
+    }
+
+    /**
+     * @return a new Ludus engine for {@link #expressionGameJson()}, with the default in-memory store and the
+     *         system clock
+     * @throws IllegalStateException when this build of Ludus does not compile expression conditions, saying so
+     */
+    public RuleEngine newExpressionEngine() {
+        try {
+            return Ludus.builder().game(expressionGameJson()).build();
+        } catch (GameCompileException e) {
+            String first = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).toString();
+            throw new IllegalStateException("the expression variant needs condition type 'expression' "
+                    + "({\"type\": \"expression\", \"expression\": \"" + rules.get(0).expression() + "\"}), and this "
+                    + "build of Ludus does not compile it (" + e.errors().size() + " errors; first: " + first + ")", e);
+        }
     }
 
     /** @return a new hand-written baseline for these rules, with no player state */
