@@ -14,6 +14,7 @@ import dev.ludus.api.spi.ConditionType;
 import dev.ludus.api.spi.ConfigNode;
 import dev.ludus.core.internal.action.BuiltinActions;
 import dev.ludus.core.internal.condition.BuiltinConditions;
+import dev.ludus.core.internal.expression.Expressions;
 import dev.ludus.core.internal.state.Catalog;
 import dev.ludus.core.internal.state.LevelCurve;
 import dev.ludus.core.internal.util.JsonValues;
@@ -48,12 +49,14 @@ public final class GameCompiler {
     private final TypeRegistry<ActionType> actionTypes;
 
     /**
+     * @param expressions compiles rule expressions under the engine's policy
      * @throws IllegalStateException when a custom type's name clashes with another type's
      */
-    public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions) {
-        List<ConditionType> conditions = new ArrayList<>(BuiltinConditions.all());
+    public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions,
+                        Expressions expressions) {
+        List<ConditionType> conditions = new ArrayList<>(BuiltinConditions.all(expressions));
         conditions.addAll(customConditions);
-        List<ActionType> actions = new ArrayList<>(BuiltinActions.all());
+        List<ActionType> actions = new ArrayList<>(BuiltinActions.all(expressions));
         actions.addAll(customActions);
         this.conditionTypes = new TypeRegistry<>("condition", conditions, ConditionType::name, ConditionType::aliases);
         this.actionTypes = new TypeRegistry<>("action", actions, ActionType::name, ActionType::aliases);
