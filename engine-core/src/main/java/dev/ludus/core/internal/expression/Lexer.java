@@ -1,12 +1,11 @@
 package dev.ludus.core.internal.expression;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an expression into tokens. Only the characters of the allowed grammar get through: every other
- * operator MVEL knows (assignment, increment, bitwise, blocks, statement separators…) is refused here with
- * its name, before the parser runs.
+ * Splits an expression into tokens, one at a time as the parser asks, so refusals come in reading order.
+ * Only the characters of the allowed grammar get through: every other operator MVEL knows (assignment,
+ * increment, bitwise, blocks, statement separators…) is refused here with its name.
  */
 final class Lexer {
     /** Operators of the grammar. */
@@ -28,15 +27,15 @@ final class Lexer {
             new String[] {"&=", "assignment '&='"},
             new String[] {"|=", "assignment '|='"},
             new String[] {"^=", "assignment '^='"},
-            new String[] {"++", "increment '++' (an assignment)"},
-            new String[] {"--", "decrement '--' (an assignment)"},
+            new String[] {"++", "increment '++'"},
+            new String[] {"--", "decrement '--'"},
             new String[] {"<<", "bitwise operator '<<'"},
             new String[] {">>", "bitwise operator '>>'"},
             new String[] {"~=", "regular expression operator '~='"},
             new String[] {"//", "comment '//'"},
             new String[] {"/*", "comment '/*'"},
             new String[] {"=", "assignment '='"},
-            new String[] {";", "statement separator ';' (blocks of statements)"},
+            new String[] {";", "statement separator ';'"},
             new String[] {"{", "block or inline collection '{'"},
             new String[] {"}", "block '}'"},
             new String[] {"&", "bitwise operator '&'"},
@@ -45,35 +44,27 @@ final class Lexer {
             new String[] {"~", "bitwise operator '~'"},
             new String[] {"@", "MVEL interceptor or template '@'"},
             new String[] {"#", "character '#'"},
-            new String[] {"$", "character '$' (MVEL projections and identifiers with '$')"},
+            new String[] {"$", "character '$'"},
             new String[] {"\\", "character '\\'"},
             new String[] {"`", "character '`'"});
 
     private final String source;
     private int position;
 
-    private Lexer(String source) {
+    Lexer(String source) {
         this.source = source;
     }
 
     /**
-     * @return the tokens, ending with an {@link Token.Kind#END} token
-     * @throws ExpressionSyntaxException at the first refused or malformed token
+     * @return the next token; at the end, an {@link Token.Kind#END} token, again on every call
+     * @throws ExpressionSyntaxException when the next token is refused or malformed
      */
-    static List<Token> tokenize(String source) {
-        return new Lexer(source).run();
-    }
-
-    private List<Token> run() {
-        List<Token> tokens = new ArrayList<>();
-        while (true) {
-            skipWhitespace();
-            if (position >= source.length()) {
-                tokens.add(new Token(Token.Kind.END, "", null, position + 1));
-                return tokens;
-            }
-            tokens.add(next());
+    Token next() {
+        skipWhitespace();
+        if (position >= source.length()) {
+            return new Token(Token.Kind.END, "", null, position + 1);
         }
+        return token();
     }
 
     private void skipWhitespace() {
@@ -82,7 +73,7 @@ final class Lexer {
         }
     }
 
-    private Token next() {
+    private Token token() {
         char c = source.charAt(position);
         if (c >= '0' && c <= '9') {
             return number();

@@ -65,13 +65,13 @@ final class Parser {
             Map.entry("proto", "MVEL prototype 'proto'"));
 
     private final String source;
-    private final List<Token> tokens;
-    private int position;
+    private final Lexer lexer;
+    private Token lookahead; // null until peeked
     private int depth;
 
-    private Parser(String source, List<Token> tokens) {
+    private Parser(String source) {
         this.source = source;
-        this.tokens = tokens;
+        this.lexer = new Lexer(source);
     }
 
     /**
@@ -83,7 +83,7 @@ final class Parser {
             throw ExpressionSyntaxException.of(dev.ludus.api.ErrorCode.INVALID_RULE, "expression is "
                     + source.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
         }
-        Parser parser = new Parser(source, Lexer.tokenize(source));
+        Parser parser = new Parser(source);
         Expr expr = parser.expression();
         Token end = parser.peek();
         if (end.kind() != Token.Kind.END) {
@@ -98,7 +98,7 @@ final class Parser {
         if (!question.is("?")) {
             return condition;
         }
-        position++;
+        next();
         enter(question);
         Expr then = expression();
         expect(":", "':' of the ternary operator");
@@ -110,7 +110,7 @@ final class Parser {
     private Expr or() {
         Expr left = and();
         while (peek().is("||")) {
-            position++;
+            next();
             left = new Expr.Or(left, and());
         }
         return left;
@@ -119,7 +119,7 @@ final class Parser {
     private Expr and() {
         Expr left = equality();
         while (peek().is("&&")) {
-            position++;
+            next();
             left = new Expr.And(left, equality());
         }
         return left;
@@ -140,7 +140,7 @@ final class Parser {
         if (comparator == null) {
             return left;
         }
-        position++;
+        next();
         Expr right = additive();
         Token chained = peek();
         if (comparator(chained) != null) {
@@ -175,7 +175,7 @@ final class Parser {
     private Expr unary() {
         Token token = peek();
         if (token.is("!") || token.is("-")) {
-            position++;
+            next();
             enter(token);
             Expr operand = unary();
             depth--;
@@ -193,7 +193,7 @@ final class Parser {
         while (true) {
             Token token = peek();
             if (token.is(".")) {
-                position++;
+                next();
                 Token name = next();
                 if (name.kind() != Token.Kind.IDENTIFIER) {
                     throw unexpected(name, "a property name after '.'");
@@ -215,7 +215,7 @@ final class Parser {
                 }
                 expr = new Expr.Member(expr, name.text(), path);
             } else if (token.is("[")) {
-                position++;
+                next();
                 enter(token);
                 Expr index = expression();
                 Token close = expect("]", "']'");
@@ -291,7 +291,7 @@ final class Parser {
         if (!peek().is(")")) {
             arguments.add(expression());
             while (peek().is(",")) {
-                position++;
+                next();
                 arguments.add(expression());
             }
         }
@@ -334,15 +334,17 @@ final class Parser {
         }
     }
 
+    /** Lexes lazily, so a refused token is reported only after everything before it was checked. */
     private Token peek() {
-        return tokens.get(position);
+        if (lookahead == null) {
+            lookahead = lexer.next();
+        }
+        return lookahead;
     }
 
     private Token next() {
-        Token token = tokens.get(position);
-        if (token.kind() != Token.Kind.END) {
-            position++;
-        }
+        Token token = peek();
+        lookahead = null;
         return token;
     }
 
