@@ -127,9 +127,13 @@ public final class Expressions {
         };
     }
 
-    /** Full MVEL; a fresh ParserContext per compile so no import, variable or setting leaks between them. */
+    /**
+     * Full MVEL, plus the helpers. A fresh ParserContext per compile, so no import, variable or setting
+     * leaks from one expression to another, and MVEL's JVM-wide settings stay as MVEL ships them.
+     */
     private static Program mvel(String source) {
         ParserContext parserContext = new ParserContext();
+        MvelHelpers.importInto(parserContext);
         Serializable compiled;
         try {
             compiled = MVEL.compileExpression(source, parserContext);

@@ -33,6 +33,11 @@ record MvelProgram(Serializable compiled, Set<String> inputs) implements Program
         try {
             return MVEL.executeExpression(compiled, new MapVariableResolverFactory(new HashMap<>(), inputsFactory));
         } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof EvaluationException helperError) {
+                    throw helperError;
+                }
+            }
             throw new EvaluationException(firstLine(e));
         }
     }
