@@ -66,6 +66,26 @@ public interface RuleEngine {
         return subscribe("*", listener);
     }
 
+    /**
+     * Dry-runs an event against the player's committed state and explains every candidate rule; changes
+     * nothing (no state, history, idempotency record or notification).
+     *
+     * @param event         the event, never {@code null}
+     * @param includeDrafts whether {@code draft} and {@code testing} rules run too
+     * @return the explanation, never {@code null}
+     */
+    Explanation explain(Event event, boolean includeDrafts);
+
+    /**
+     * Compiles a new game and swaps it in atomically: events already being evaluated finish on the old
+     * rules, later ones use the new. Player state is kept.
+     *
+     * @param gameJson the new game definition
+     * @return the new game's summary
+     * @throws GameCompileException with every error when it does not compile; the old game stays loaded
+     */
+    GameInfo reload(String gameJson);
+
     /** @return a summary of the loaded game, never {@code null} */
     GameInfo game();
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns the arguments of {@code ludus} into a {@link Command}. */
 final class CommandLine {
@@ -17,15 +18,24 @@ final class CommandLine {
               run --game GAME.json [--events FILE.jsonl|-] [--state-out FILE] [--clock INSTANT]
                   Track JSON Lines events (stdin when --events is absent or -) and print one
                   result line per event.
+              explain --game GAME.json --event EVENT.json|- [--state STATE.json] [--clock INSTANT] [--drafts]
+                  Dry-run one event (stdin when --event is -) against the players in --state and
+                  print, as JSON, what each candidate rule would do and why. Changes nothing;
+                  --drafts also runs draft and testing rules.
               validate GAME.json
                   Check a game definition and print a one-line summary.
               help
                   Print this text.
 
-            Exit codes: 0 ran, 1 invalid game or unreadable file, 2 usage error.
+            Exit codes: 0 ran, 1 invalid game or state file or unreadable file, 2 usage error.
             """;
 
     private static final List<String> RUN_OPTIONS = List.of("--game", "--events", "--state-out", "--clock");
+    private static final List<String> EXPLAIN_OPTIONS = List.of("--game", "--event", "--state", "--clock", "--drafts");
+    /** Options that take no value: present or absent. */
+    private static final Set<String> FLAGS = Set.of("--drafts");
+    /** Marks, among parsed options, that help was asked for. */
+    private static final String HELP = "--help";
 
     private CommandLine() {
     }
@@ -40,48 +50,20 @@ final class CommandLine {
         List<String> rest = List.of(args).subList(1, args.length);
         return switch (args[0]) {
             case "run" -> parseRun(rest);
+            case "explain" -> parseExplain(rest);
             case "validate" -> parseValidate(rest);
             case "help", "--help", "-h" -> new HelpCommand();
-            case "explain" -> throw new UsageException("explain is not yet supported by this version of ludus");
-            default -> throw new UsageException("unknown command '" + args[0] + "'; known: run, validate, help");
+            default -> throw new UsageException("unknown command '" + args[0]
+                    + "'; known: run, explain, validate, help");
         };
     }
 
     private static Command parseRun(List<String> args) throws UsageException {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (isHelp(arg)) {
-                return new HelpCommand();
-            }
-            if (!arg.startsWith("-")) {
-                throw new UsageException("unexpected argument '" + arg + "' for run");
-            }
-            int equals = arg.indexOf('=');
-            String name = equals < 0 ? arg : arg.substring(0, equals);
-            if (!RUN_OPTIONS.contains(name)) {
-                throw new UsageException("unknown option '" + name + "' for run; known: "
-                        + String.join(", ", RUN_OPTIONS));
-            }
-            String value;
-            if (equals >= 0) {
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
-            } else {
-                value = "";
-            }
-            if (value.isEmpty()) {
-                throw new UsageException(name + " needs a value");
-            }
-            if (options.putIfAbsent(name, value) != null) {
-                throw new UsageException(name + " was given twice");
-            }
+        Map<String, String> options = options("run", args, RUN_OPTIONS);
+        if (options.containsKey(HELP)) {
+            return new HelpCommand();
         }
-        String game = options.get("--game");
-        if (game == null) {
-            throw new UsageException("run needs --game GAME.json");
-        }
+        String game = required(options, "--game", "run needs --game GAME.json");
         String events = options.get("--events");
         String stateOut = options.get("--state-out");
         String clock = options.get("--clock");
@@ -89,6 +71,77 @@ final class CommandLine {
                 events == null || events.equals("-") ? null : path("--events", events),
                 stateOut == null ? null : path("--state-out", stateOut),
                 clock == null ? null : instant(clock));
+    }
+
+    private static Command parseExplain(List<String> args) throws UsageException {
+        Map<String, String> options = options("explain", args, EXPLAIN_OPTIONS);
+        if (options.containsKey(HELP)) {
+            return new HelpCommand();
+        }
+        String game = required(options, "--game", "explain needs --game GAME.json");
+        String event = required(options, "--event", "explain needs --event EVENT.json (or --event - for stdin)");
+        String state = options.get("--state");
+        String clock = options.get("--clock");
+        return new ExplainCommand(path("--game", game),
+                event.equals("-") ? null : path("--event", event),
+                state == null ? null : path("--state", state),
+                clock == null ? null : instant(clock),
+                options.containsKey("--drafts"));
+    }
+
+    /**
+     * Reads {@code --name VALUE}, {@code --name=VALUE} and flags, each at most once, in any order.
+     *
+     * @return each option given with its value (empty for a flag); holds {@link #HELP} when help was asked for
+     */
+    private static Map<String, String> options(String command, List<String> args, List<String> known)
+            throws UsageException {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (isHelp(arg)) {
+                return Map.of(HELP, "");
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                throw new UsageException("unexpected argument '" + arg + "' for " + command);
+            }
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            if (!known.contains(name)) {
+                throw new UsageException("unknown option '" + name + "' for " + command + "; known: "
+                        + String.join(", ", known));
+            }
+            String value;
+            if (FLAGS.contains(name)) {
+                if (equals >= 0) {
+                    throw new UsageException(name + " takes no value");
+                }
+                value = "";
+            } else {
+                if (equals >= 0) {
+                    value = arg.substring(equals + 1);
+                } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                    value = args.get(++i);
+                } else {
+                    value = "";
+                }
+                if (value.isEmpty()) {
+                    throw new UsageException(name + " needs a value");
+                }
+            }
+            if (options.putIfAbsent(name, value) != null) {
+                throw new UsageException(name + " was given twice");
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name, String message) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            throw new UsageException(message);
+        }
+        return value;
     }
 
     private static Command parseValidate(List<String> args) throws UsageException {

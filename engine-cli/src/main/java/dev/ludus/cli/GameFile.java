@@ -2,9 +2,10 @@ package dev.ludus.cli;
 
 import dev.ludus.api.CompileError;
 import dev.ludus.api.GameCompileException;
-import dev.ludus.api.LudusException;
 import dev.ludus.api.RuleEngine;
+import dev.ludus.api.spi.PlayerStore;
 import dev.ludus.core.Ludus;
+import dev.ludus.core.store.InMemoryPlayerStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,17 +20,28 @@ final class GameFile {
     }
 
     /**
+     * Loads the game onto a new in-memory store.
+     *
      * @param clock the fixed "now" for events without a timestamp, or {@code null} for the system clock
      * @throws CommandFailure with one {@code ERROR} line per compile error, or why the file cannot be read
      */
     static RuleEngine load(Path file, Instant clock) throws CommandFailure {
+        return load(file, clock, InMemoryPlayerStore.create());
+    }
+
+    /**
+     * @param clock the fixed "now" for events without a timestamp, or {@code null} for the system clock
+     * @param store where the engine keeps its players
+     * @throws CommandFailure with one {@code ERROR} line per compile error, or why the file cannot be read
+     */
+    static RuleEngine load(Path file, Instant clock, PlayerStore store) throws CommandFailure {
         String json;
         try {
             json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CommandFailure("ludus: cannot read game file " + file + ": " + IoErrors.describe(e));
         }
-        Ludus.Builder builder = Ludus.builder().game(json);
+        Ludus.Builder builder = Ludus.builder().game(json).store(store);
         if (clock != null) {
             builder.clock(Clock.fixed(clock, ZoneOffset.UTC));
         }
@@ -37,8 +49,6 @@ final class GameFile {
             return builder.build();
         } catch (GameCompileException e) {
             throw new CommandFailure(e.errors().stream().map(CompileError::toString).toList());
-        } catch (LudusException e) {
-            throw new CommandFailure(new CompileError("", null, e.code(), e.getMessage()).toString());
         }
     }
 }

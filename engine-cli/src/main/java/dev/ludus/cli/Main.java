@@ -8,10 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@code ludus} command (SPEC section 13): {@code run}, {@code validate} and {@code help}.
+ * The {@code ludus} command (SPEC section 13): {@code run}, {@code explain}, {@code validate} and {@code help}.
  *
- * <p>Exit codes: 0 when the command ran (rejected events included), 1 for an invalid game or a file that
- * cannot be read or written, 2 for a usage error.
+ * <p>Exit codes: 0 when the command ran (rejected events included), 1 for an invalid game or state file or a
+ * file that cannot be read or written, 2 for a usage error.
  */
 public final class Main {
     /** How many events pass between two progress lines when a person is watching. */

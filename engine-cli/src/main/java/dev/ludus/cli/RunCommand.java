@@ -39,7 +39,8 @@ record RunCommand(Path game, Path events, Path stateOut, Instant clock) implemen
     @Override
     public void execute(Streams streams) throws CommandFailure {
         RuleEngine engine = GameFile.load(game, clock);
-        Set<String> players = new HashSet<>();
+        // Only --state-out needs the players seen; without it, the hot path does not collect them.
+        Set<String> players = stateOut == null ? null : new HashSet<>();
         // Malformed UTF-8 becomes U+FFFD rather than stopping the run: one bad line must not lose the rest.
         try (BufferedReader in = new BufferedReader(new InputStreamReader(open(streams), StandardCharsets.UTF_8),
                 BUFFER_CHARS)) {
@@ -53,15 +54,8 @@ record RunCommand(Path game, Path events, Path stateOut, Instant clock) implemen
         }
     }
 
-    private InputStream open(Streams streams) throws CommandFailure {
-        if (events == null) {
-            return streams.in();
-        }
-        try {
-            return Files.newInputStream(events);
-        } catch (IOException e) {
-            throw new CommandFailure("ludus: cannot read events file " + events + ": " + IoErrors.describe(e));
-        }
+    private InputStream open(Streams streams) throws IOException {
+        return events == null ? streams.in() : Files.newInputStream(events);
     }
 
     /** @throws IOException only from reading {@code in}; a failed write is a {@link CommandFailure} */
@@ -88,15 +82,17 @@ record RunCommand(Path game, Path events, Path stateOut, Instant clock) implemen
         out.flush();
     }
 
+    /** @param players collects the player of every tracked event; {@code null} when not needed */
     private static EventResult track(RuleEngine engine, String line, long lineNumber, Set<String> players) {
         Event event;
         try {
             event = LudusJson.readEvent(line);
         } catch (EventReadException e) {
-            return EventResult.error(UUID.randomUUID().toString(), e.externalUserId(), e.eventType(),
-                    EventStatus.REJECTED, null, e.code(), "line " + lineNumber + ": " + e.getMessage());
+            return EventResult.error(e.eventId() == null ? UUID.randomUUID().toString() : e.eventId(),
+                    e.externalUserId(), e.eventType(), EventStatus.REJECTED, engine.game().ruleSetVersion(), e.code(),
+                    "line " + lineNumber + ": " + e.getMessage());
         }
-        if (event.externalUserId() != null) {
+        if (players != null && event.externalUserId() != null) {
             players.add(event.externalUserId());
         }
         return engine.track(event);

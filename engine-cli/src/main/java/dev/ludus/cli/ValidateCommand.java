@@ -17,7 +17,7 @@ record ValidateCommand(Path game) implements Command {
     }
 
     /** @return e.g. {@code OK learning-app version 2026-11-21.1: 5 rules, 2 currencies, 3 badges, 1 quest} */
-    static String summary(GameInfo info, Path file) {
+    private static String summary(GameInfo info, Path file) {
         return "OK " + (info.id() == null ? file.getFileName() : info.id())
                 + " version " + info.ruleSetVersion() + ": "
                 + count(info.ruleIds().size(), "rule", "rules") + ", "

@@ -70,6 +70,7 @@ class RunTest {
         assertThat(rejected.get("status").stringValue()).isEqualTo("rejected");
         assertThat(rejected.get("eventId").stringValue()).matches(UUID_PATTERN);
         assertThat(rejected.has("externalUserId")).isFalse();
+        assertThat(rejected.get("ruleSetVersion").stringValue()).isEqualTo("2026-11-21.1");
         assertThat(rejected.get("error")).isEqualTo(MAPPER.valueToTree(Map.of("code", "INVALID_JSON",
                 "message", "line 3: not valid JSON at column 1: Unrecognized token 'this': was expecting "
                         + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')")));
@@ -82,7 +83,7 @@ class RunTest {
         List<JsonNode> results = parseLines(Cli.run("run", "--game", GAME, "--events", resource("run/mixed.jsonl"))
                 .stdout());
 
-        assertThat(results).hasSize(5);
+        assertThat(results).hasSize(6);
         assertThat(results.get(0).get("eventId").stringValue()).isEqualTo("m1");
         assertThat(results.get(2).get("error").get("message").stringValue()).startsWith("line 5: ");
     }
@@ -99,12 +100,16 @@ class RunTest {
         assertThat(badTimestamp.get("eventType").stringValue()).isEqualTo("lesson_completed");
         assertThat(badTimestamp.get("error")).isEqualTo(MAPPER.valueToTree(Map.of("code", "INVALID_EVENT",
                 "message", "line 5: timestamp must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, "
-                        + "found \"yesterday\"")));
+                        + "found string \"yesterday\"")));
         JsonNode aliasConflict = results.get(3);
         assertThat(aliasConflict.has("externalUserId")).isFalse();
         assertThat(aliasConflict.get("error")).isEqualTo(MAPPER.valueToTree(Map.of("code", "INVALID_EVENT",
                 "message", "line 6: externalUserId and customerId are aliases but have different values; "
                         + "give one of them")));
+        JsonNode badProperties = results.get(5);
+        assertThat(badProperties.get("eventId").stringValue()).isEqualTo("m3");
+        assertThat(badProperties.get("error").get("message").stringValue())
+                .isEqualTo("line 8: properties must be an object, found an array");
     }
 
     @Test
@@ -138,7 +143,8 @@ class RunTest {
         Outcome outcome = Cli.run(new ByteArrayInputStream(Files.readAllBytes(Path.of(resource("run/mixed.jsonl")))),
                 2, "run", "--game", GAME);
 
-        assertThat(outcome.stderrLines()).containsExactly("ludus: 2 events processed", "ludus: 4 events processed");
+        assertThat(outcome.stderrLines()).containsExactly("ludus: 2 events processed", "ludus: 4 events processed",
+                "ludus: 6 events processed");
     }
 
     @Test

@@ -15,9 +15,7 @@ class UsageTest {
     static Stream<Arguments> usageErrors() {
         return Stream.of(
                 Arguments.of(new String[] {}, "no command given"),
-                Arguments.of(new String[] {"play"}, "unknown command 'play'; known: run, validate, help"),
-                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e.json"},
-                        "explain is not yet supported by this version of ludus"),
+                Arguments.of(new String[] {"play"}, "unknown command 'play'; known: run, explain, validate, help"),
                 Arguments.of(new String[] {"run"}, "run needs --game GAME.json"),
                 Arguments.of(new String[] {"run", "--events", "e.jsonl"}, "run needs --game GAME.json"),
                 Arguments.of(new String[] {"run", "--game"}, "--game needs a value"),
@@ -33,10 +31,40 @@ class UsageTest {
                 Arguments.of(new String[] {"run", "--game", "g.json", "--clock", "tomorrow"},
                         "--clock must be an ISO-8601 instant such as 2026-11-21T12:00:00Z, got 'tomorrow'"),
                 Arguments.of(new String[] {"run", "--game", "g\0.json"}, "--game is not a valid path: "),
+                Arguments.of(new String[] {"run", "--game", "g.json", "-"}, "unexpected argument '-' for run"),
+                Arguments.of(new String[] {"run", "--game", "g.json", "--drafts"},
+                        "unknown option '--drafts' for run; known: --game, --events, --state-out, --clock"),
+                Arguments.of(new String[] {"explain"}, "explain needs --game GAME.json"),
+                Arguments.of(new String[] {"explain", "--event", "e.json"}, "explain needs --game GAME.json"),
+                Arguments.of(new String[] {"explain", "--game", "g.json"},
+                        "explain needs --event EVENT.json (or --event - for stdin)"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event"}, "--event needs a value"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e.json", "--state="},
+                        "--state needs a value"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "a.json", "--event", "b.json"},
+                        "--event was given twice"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e.json", "--drafts", "--drafts"},
+                        "--drafts was given twice"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e.json", "--drafts=yes"},
+                        "--drafts takes no value"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e.json", "--drafts", "yes"},
+                        "unexpected argument 'yes' for explain"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--events", "e.jsonl"},
+                        "unknown option '--events' for explain; known: --game, --event, --state, --clock, --drafts"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e.json", "--state-out", "s.json"},
+                        "unknown option '--state-out' for explain"),
+                Arguments.of(new String[] {"explain", "g.json", "e.json"}, "unexpected argument 'g.json' for explain"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e.json", "--clock", "now"},
+                        "--clock must be an ISO-8601 instant such as 2026-11-21T12:00:00Z, got 'now'"),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e\0.json"},
+                        "--event is not a valid path: "),
+                Arguments.of(new String[] {"explain", "--game", "g.json", "--event", "e.json", "--state", "s\0.json"},
+                        "--state is not a valid path: "),
                 Arguments.of(new String[] {"validate"}, "validate needs a game file: validate GAME.json"),
                 Arguments.of(new String[] {"validate", "a.json", "b.json"},
                         "unexpected argument 'b.json' for validate: it takes one game file"),
-                Arguments.of(new String[] {"validate", "--strict", "a.json"}, "unknown option '--strict' for validate"));
+                Arguments.of(new String[] {"validate", "--strict", "a.json"},
+                        "unknown option '--strict' for validate"));
     }
 
     @ParameterizedTest
@@ -64,12 +92,14 @@ class UsageTest {
     void main_whenHelpAskedAfterACommand_printsUsageAndExits0() {
         assertThat(Cli.run("run", "--game", "g.json", "--help")).isEqualTo(new Outcome(0, CommandLine.USAGE, ""));
         assertThat(Cli.run("validate", "-h")).isEqualTo(new Outcome(0, CommandLine.USAGE, ""));
+        assertThat(Cli.run("explain", "-h")).isEqualTo(new Outcome(0, CommandLine.USAGE, ""));
     }
 
     @Test
     void usage_namesEveryCommandAndFlag() {
         assertThat(CommandLine.USAGE).contains("run --game GAME.json [--events FILE.jsonl|-] [--state-out FILE] "
-                + "[--clock INSTANT]", "validate GAME.json", "help", "Exit codes: 0 ran, 1 invalid game or "
-                + "unreadable file, 2 usage error.");
+                + "[--clock INSTANT]", "explain --game GAME.json --event EVENT.json|- [--state STATE.json] "
+                + "[--clock INSTANT] [--drafts]", "validate GAME.json", "help", "Exit codes: 0 ran, 1 invalid game "
+                + "or state file or unreadable file, 2 usage error.");
     }
 }

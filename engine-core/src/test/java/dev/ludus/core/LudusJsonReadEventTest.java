@@ -224,8 +224,8 @@ class LudusJsonReadEventTest {
             `{"eventId": 7}`                           | eventId must be a string, found a number
             `{"idempotencyKey": {"k": 1}}`             | idempotencyKey must be a string, found an object
             `{"timestamp": 1763719200000}`             | timestamp must be a string, found a number
-            `{"timestamp": "not-a-time"}`              | timestamp must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found "not-a-time"
-            `{"timestamp": "2026-11-21"}`              | timestamp must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found "2026-11-21"
+            `{"timestamp": "not-a-time"}`              | timestamp must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found string "not-a-time"
+            `{"timestamp": "2026-11-21"}`              | timestamp must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found string "2026-11-21"
             `{"properties": [1, 2]}`                   | properties must be an object, found an array
             `{"metadata": "x"}`                        | metadata must be an object, found a string
             `{"email": 5}`                             | email must be a string, found a number
@@ -251,9 +251,10 @@ class LudusJsonReadEventTest {
     @Test
     void readEvent_whenShapeProblem_keepsTheIdsItCouldRead() {
         EventReadException e = catchThrowableOfType(EventReadException.class, () -> LudusJson.readEvent("""
-                {"customerId": "u1", "eventName": "purchase", "properties": 5}"""));
+                {"eventId": "e-1", "customerId": "u1", "eventName": "purchase", "properties": 5}"""));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EVENT);
+        assertThat(e.eventId()).isEqualTo("e-1");
         assertThat(e.externalUserId()).isEqualTo("u1");
         assertThat(e.eventType()).isEqualTo("purchase");
     }
@@ -270,9 +271,10 @@ class LudusJsonReadEventTest {
     @Test
     void readEvent_whenNotJson_reportsNoIds() {
         EventReadException e = catchThrowableOfType(EventReadException.class,
-                () -> LudusJson.readEvent("{\"externalUserId\": \"u1\", \"eventType\": \"t\""));
+                () -> LudusJson.readEvent("{\"eventId\": \"e-1\", \"externalUserId\": \"u1\", \"eventType\": \"t\","));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_JSON);
+        assertThat(e.eventId()).isNull();
         assertThat(e.externalUserId()).isNull();
         assertThat(e.eventType()).isNull();
     }

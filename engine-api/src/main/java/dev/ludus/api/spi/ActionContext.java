@@ -32,4 +32,17 @@ public interface ActionContext extends EvaluationContext {
 
     /** Sets an attribute to a JSON-like value ({@code null} allowed). */
     void setAttribute(String attribute, Object value);
+
+    /**
+     * Queues a derived event for the same player, processed in the same commit after the current event's
+     * rules. Derived events are matched only by rules that name their type (not by {@code "*"}).
+     *
+     * @param eventType  the derived event's type
+     * @param properties its properties (JSON-like values)
+     * @throws dev.ludus.api.LudusException {@code CASCADE_LIMIT} when derived events would nest deeper than 8
+     */
+    void emitEvent(String eventType, java.util.Map<String, Object> properties);
+
+    /** Adds a {@code notification} update, delivered to subscribers after the commit. */
+    void notify(String topic, Object payload);
 }

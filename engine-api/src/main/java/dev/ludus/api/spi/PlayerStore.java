@@ -11,7 +11,8 @@ import java.util.Optional;
  *       together or not at all, and only if the stored version still equals
  *       {@link PlayerCommit#expectedVersion()};</li>
  *   <li>return from {@link #findIdempotency} every record committed for the player that is younger than
- *       the store's retention;</li>
+ *       the store's retention — in particular, once {@link #load} has returned version {@code v}, every key
+ *       committed with a version up to {@code v} must be found (the engine loads first, then looks keys up);</li>
  *   <li>be thread-safe.</li>
  * </ul>
  * Any {@link RuntimeException} thrown by a method makes the event {@code failed} / {@code STORE_ERROR},

@@ -1,6 +1,7 @@
 package dev.ludus.core.store;
 
 import dev.ludus.api.HistoryEntry;
+import dev.ludus.api.PlayerState;
 import dev.ludus.api.spi.IdempotencyRecord;
 import dev.ludus.api.spi.PlayerCommit;
 import dev.ludus.api.spi.PlayerRecord;
@@ -49,6 +50,18 @@ public final class InMemoryPlayerStore implements PlayerStore {
     /** @return a builder holding the defaults */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Puts a player's state in the store as it is, replacing any record of that player, with no idempotency
+     * records, history or engine bookkeeping (so history conditions and limits start afresh). For imports,
+     * tools such as {@code ludus explain --state}, and tests.
+     *
+     * @param state the state to store; its version is kept
+     */
+    public void importPlayer(PlayerState state) {
+        Objects.requireNonNull(state, "state");
+        players.put(state.externalUserId(), new Entry(new PlayerRecord(state, Map.of())));
     }
 
     @Override

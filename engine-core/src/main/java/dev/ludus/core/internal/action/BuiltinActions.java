@@ -31,7 +31,9 @@ public final class BuiltinActions {
                 type("deduct_currency", Set.of(), amounts::deductCurrency),
                 type("progress_quest", Set.of(), amounts::progressQuest),
                 type("award_badge", Set.of("grant_badge"), BuiltinActions::awardBadge),
-                type("set_attribute", Set.of(), BuiltinActions::setAttribute));
+                type("set_attribute", Set.of(), BuiltinActions::setAttribute),
+                type("emit_event", Set.of(), BuiltinActions::emitEvent),
+                type("notify", Set.of(), BuiltinActions::notify));
     }
 
     /** The actions that take an {@code amount}: a whole number >= 0, or {@code { "expression": … }}. */
@@ -101,6 +103,27 @@ public final class BuiltinActions {
         String attribute = config.string("attribute");
         Object value = config.value("value");
         return attribute == null || !config.has("value") ? null : ctx -> ctx.setAttribute(attribute, value);
+    }
+
+    private static Action emitEvent(ConfigNode config, CompileContext context) {
+        String eventType = config.string("eventType");
+        Map<String, Object> properties = Map.of();
+        if (config.has("properties")) {
+            ConfigNode node = config.object("properties");
+            if (node == null) {
+                return null;
+            }
+            properties = node.asMap();
+            node.asMap().keySet().forEach(node::has);
+        }
+        Map<String, Object> fixed = properties;
+        return eventType == null ? null : ctx -> ctx.emitEvent(eventType, fixed);
+    }
+
+    private static Action notify(ConfigNode config, CompileContext context) {
+        String topic = config.string("topic");
+        Object payload = config.has("payload") ? config.value("payload") : null;
+        return topic == null ? null : ctx -> ctx.notify(topic, payload);
     }
 
     /** Reads {@code currency}, or its alias {@code currencyId}; giving both is an error. */

@@ -2,7 +2,12 @@ package dev.ludus.core.internal.compile;
 
 import dev.ludus.api.GameInfo;
 import dev.ludus.core.internal.state.Catalog;
+import dev.ludus.core.internal.history.Aggregate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -10,19 +15,31 @@ import java.util.Map;
  * indexed by event type in run order.
  */
 public final class CompiledGame {
+    private static final CompiledRule[] NONE = {};
+    private static final Aggregate[] NO_AGGREGATES = {};
     private final GameInfo info;
     private final Catalog catalog;
     private final List<CompiledRule> rules;
     private final Map<String, CompiledRule[]> byEventType;
+    private final Map<String, CompiledRule[]> derivedByEventType;
     private final CompiledRule[] wildcard;
+    private final Map<String, Aggregate[]> aggregates;
+    private final Set<String> dataKeys;
 
     CompiledGame(GameInfo info, Catalog catalog, List<CompiledRule> rules, Map<String, CompiledRule[]> byEventType,
-                 CompiledRule[] wildcard) {
+                 Map<String, CompiledRule[]> derivedByEventType, CompiledRule[] wildcard,
+                 Map<String, Aggregate[]> aggregates) {
         this.info = info;
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
         this.byEventType = Map.copyOf(byEventType);
+        this.derivedByEventType = Map.copyOf(derivedByEventType);
         this.wildcard = wildcard;
+        this.aggregates = Map.copyOf(aggregates);
+        this.dataKeys = Stream.concat(
+                        aggregates.values().stream().flatMap(Arrays::stream).map(Aggregate::key),
+                        rules.stream().filter(r -> r.limits() != null).map(r -> "limit|" + r.id()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public GameInfo info() {
@@ -45,5 +62,33 @@ public final class CompiledGame {
     public CompiledRule[] candidates(String eventType) {
         CompiledRule[] rules = byEventType.get(eventType);
         return rules == null ? wildcard : rules;
+    }
+
+    /** @return the live rules for a derived event: only those naming its type ({@code "*"} does not match) */
+    public CompiledRule[] derivedCandidates(String eventType) {
+        CompiledRule[] rules = derivedByEventType.get(eventType);
+        return rules == null ? NONE : rules;
+    }
+
+    /** @return the aggregates fed by events of {@code eventType}; shared, never modify */
+    public Aggregate[] aggregates(String eventType) {
+        Aggregate[] found = aggregates.get(eventType);
+        return found == null ? NO_AGGREGATES : found;
+    }
+
+    /** @return whether a player's engine data under {@code key} is still used by a loaded rule */
+    public boolean keepsData(String key) {
+        return dataKeys.contains(key);
+    }
+
+    /**
+     * @return for explain: every rule whatever its status that the event would consider, in run order
+     *         (for a derived event only rules naming its type)
+     */
+    public CompiledRule[] explainCandidates(String eventType, boolean derived) {
+        return rules.stream()
+                .filter(r -> derived ? r.eventTypes().contains(eventType) : r.triggeredBy(eventType))
+                .sorted(GameCompiler.RUN_ORDER)
+                .toArray(CompiledRule[]::new);
     }
 }

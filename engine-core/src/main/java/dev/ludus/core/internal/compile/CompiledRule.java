@@ -1,6 +1,5 @@
 package dev.ludus.core.internal.compile;
 
-import dev.ludus.api.spi.Condition;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,15 +17,22 @@ import java.util.List;
  * @param eventTypes     the trigger's event types; {@code ["*"]} for every event
  * @param conditions     all must hold
  * @param actions        applied in order, all or nothing
+ * @param limits         per-player limits, or {@code null}
  * @param pointer        JSON pointer of the rule object
  */
 public record CompiledRule(String id, int index, long priority, String status, boolean enabled,
                            Instant activeFrom, Instant activeUntil, boolean stopProcessing, List<String> eventTypes,
-                           List<Condition> conditions, List<CompiledAction> actions, String pointer) {
+                           List<CompiledCondition> conditions, List<CompiledAction> actions, Limits limits,
+                           String pointer) {
 
     /** @return whether the rule runs in normal tracking (published and enabled) */
     public boolean live() {
         return enabled && "published".equals(status);
+    }
+
+    /** @return whether the rule triggers on {@code eventType} (explicitly or through {@code "*"}) */
+    public boolean triggeredBy(String eventType) {
+        return eventTypes.contains("*") || eventTypes.contains(eventType);
     }
 
     /** @return whether {@code time} falls in {@code [activeFrom, activeUntil)} */

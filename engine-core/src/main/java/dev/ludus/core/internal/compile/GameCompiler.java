@@ -21,9 +21,17 @@ import dev.ludus.core.internal.util.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.ludus.core.internal.history.Aggregate;
+import dev.ludus.core.internal.history.CalendarUnit;
+import dev.ludus.core.internal.history.HistorySupport;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -41,8 +49,11 @@ import java.util.TreeMap;
  */
 public final class GameCompiler {
     static final int MAX_LEVEL_LIMIT = 10_000;
+    private static final String COOLDOWN = "cooldown";
+    /** Marks limits that failed to compile (distinct from {@code null}: no limits). */
+    private static final Limits BAD_LIMITS = new Limits(null, 0, 0, null, null);
     private static final Set<String> STATUSES = Set.of("published", "draft", "testing", "archived");
-    private static final Comparator<CompiledRule> RUN_ORDER =
+    static final Comparator<CompiledRule> RUN_ORDER =
             Comparator.comparingLong(CompiledRule::priority).thenComparingInt(CompiledRule::index);
 
     private final TypeRegistry<ConditionType> conditionTypes;
@@ -82,8 +93,11 @@ public final class GameCompiler {
     }
 
     /** The state of one compile. */
-    private final class Compilation implements CompileContext {
+    private final class Compilation implements CompileContext, HistorySupport {
         final Errors errors = new Errors();
+        private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
+        private List<String> currentTrigger = List.of("*");
+        private Duration conditionCooldown;
         private Map<String, Object> currencyIds;
         private Map<String, Object> badgeIds;
         private Map<String, Object> questIds;
@@ -134,7 +148,7 @@ public final class GameCompiler {
             GameInfo info = new GameInfo(id, version == null ? contentHash(json) : version,
                     rules.stream().map(CompiledRule::id).toList(), keys(currencies), keys(badges), keys(quests),
                     curve.maxLevel());
-            return index(info, catalog, rules);
+            return index(info, catalog, rules, aggregates.values());
         }
 
         private List<ConfigNode> section(Node document, String field) {
@@ -387,18 +401,106 @@ public final class GameCompiler {
             }
             boolean stop = node.optionalBoolean("stopProcessing", false);
             List<String> trigger = trigger(node);
-            List<Condition> conditions = node.has("conditions") ? conditions(node) : List.of();
+            currentTrigger = trigger == null ? List.of() : trigger;
+            conditionCooldown = null;
+            List<CompiledCondition> conditions = node.has("conditions") ? conditions(node) : List.of();
             List<CompiledAction> actions = actions(node, "actions");
-            if (node.has("limits")) {
-                node.error("limits", "rule limits (cooldown, maxPerPlayer, maxPerPeriod) are not supported by this "
-                        + "version of Ludus; remove 'limits' or upgrade");
-            }
+            Limits limits = limits(node);
             node.reportUnknownFields("a rule");
-            if (name == null || id == null || id.isEmpty() || trigger == null || conditions == null || actions == null) {
+            if (name == null || id == null || id.isEmpty() || trigger == null || conditions == null || actions == null
+                    || limits == BAD_LIMITS) {
                 return null;
             }
             return new CompiledRule(id, index, priority, status, enabled, from, until, stop, trigger, conditions,
-                    actions, node.pointer());
+                    actions, limits, node.pointer());
+        }
+
+        /** @return the rule's limits, {@code null} when it has none, {@link #BAD_LIMITS} after an error */
+        private Limits limits(Node rule) {
+            Duration cooldown = conditionCooldown;
+            long maxPerPlayer = 0;
+            long maxPerPeriod = 0;
+            CalendarUnit period = null;
+            ZoneId zone = null;
+            int before = errors.count();
+            if (rule.has("limits")) {
+                Node limits = rule.object("limits");
+                if (limits == null) {
+                    return BAD_LIMITS;
+                }
+                if (limits.has("cooldown")) {
+                    String text = limits.string("cooldown");
+                    if (conditionCooldown != null) {
+                        limits.error("cooldown", "the rule already has a 'cooldown' condition: give the cooldown once");
+                    } else if (text != null) {
+                        cooldown = duration(limits, text);
+                    }
+                }
+                if (limits.has("maxPerPlayer")) {
+                    maxPerPlayer = atLeastOne(limits, "maxPerPlayer");
+                }
+                if (limits.has("maxPerPeriod")) {
+                    Node perPeriod = limits.object("maxPerPeriod");
+                    if (perPeriod != null) {
+                        maxPerPeriod = atLeastOne(perPeriod, "count");
+                        String unit = perPeriod.string("period");
+                        period = unit == null ? null : CalendarUnit.parse(unit);
+                        if (unit != null && period == null) {
+                            perPeriod.error("period", "unknown period '" + unit + "'; known: day, hour, month, week, year");
+                        }
+                        zone = zone(perPeriod);
+                    }
+                }
+                limits.reportUnknownFields("'limits'");
+            }
+            if (errors.count() > before) {
+                return BAD_LIMITS;
+            }
+            return cooldown == null && maxPerPlayer == 0 && maxPerPeriod == 0 ? null
+                    : new Limits(cooldown, maxPerPlayer, maxPerPeriod, period, zone);
+        }
+
+        private Duration duration(Node node, String text) {
+            try {
+                Duration d = Duration.parse(text);
+                if (d.isNegative() || d.isZero()) {
+                    node.error("cooldown", "expected a positive duration, found " + text);
+                    return null;
+                }
+                return d;
+            } catch (DateTimeParseException e) {
+                node.error("cooldown", "expected an ISO-8601 duration such as PT1H or P1D, found \"" + text + "\"");
+                return null;
+            }
+        }
+
+        private long atLeastOne(Node node, String field) {
+            Long value = node.wholeNumber(field);
+            if (value != null && value < 1) {
+                node.error(field, "expected a whole number >= 1, found " + value);
+            }
+            return value == null || value < 1 ? 0 : value;
+        }
+
+        private ZoneId zone(Node node) {
+            String id = node.optionalString("timezone", "UTC");
+            try {
+                return id == null ? null : ZoneId.of(id);
+            } catch (DateTimeException e) {
+                node.error("timezone", "unknown time zone '" + id + "' (expected an IANA id such as Europe/Paris or UTC)");
+                return null;
+            }
+        }
+
+        @Override
+        public List<String> triggerTypes() {
+            return currentTrigger;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <A extends Aggregate> A aggregate(A candidate) {
+            return (A) aggregates.computeIfAbsent(candidate.key(), k -> candidate);
         }
 
         private boolean enabled(Node node) {
@@ -470,31 +572,57 @@ public final class GameCompiler {
             return types.isEmpty() ? null : types.contains("*") ? List.of("*") : List.copyOf(new LinkedHashSet<>(types));
         }
 
-        private List<Condition> conditions(Node rule) {
+        private List<CompiledCondition> conditions(Node rule) {
             List<ConfigNode> nodes = rule.objects("conditions");
             if (nodes == null) {
                 return null;
             }
-            List<Condition> conditions = new ArrayList<>(nodes.size());
+            List<CompiledCondition> conditions = new ArrayList<>(nodes.size());
             boolean ok = true;
             for (ConfigNode node : nodes) {
+                if (COOLDOWN.equalsIgnoreCase(String.valueOf(node.asMap().get("type")))) {
+                    ok &= cooldownCondition((Node) node);
+                    continue;
+                }
                 Condition condition = compileCondition(node);
                 ok &= condition != null;
-                conditions.add(condition);
+                if (condition != null) {
+                    ConditionType type = conditionTypes.find((String) node.asMap().get("type"));
+                    conditions.add(new CompiledCondition(type.name(), node.pointer(), node.asMap(), condition));
+                }
             }
             return ok ? conditions : null;
+        }
+
+        /** The EngageFabric {@code cooldown {minutes}} condition: the rule's cooldown limit in another spelling. */
+        private boolean cooldownCondition(Node node) {
+            node.string("type");
+            Long minutes = node.wholeNumber("minutes");
+            node.reportUnknownFields("condition 'cooldown'");
+            if (minutes != null && minutes < 1) {
+                node.error("minutes", "expected a whole number >= 1, found " + minutes);
+                return false;
+            }
+            if (minutes != null && conditionCooldown != null) {
+                node.error(null, "the rule has more than one 'cooldown' condition");
+                return false;
+            }
+            conditionCooldown = minutes == null ? null : Duration.ofMinutes(minutes);
+            return minutes != null;
         }
 
         @Override
         public Condition compileCondition(ConfigNode config) {
             Node node = (Node) config;
             String type = node.string("type");
-            if (type == null) {
-                return null;
-            }
-            ConditionType conditionType = conditionTypes.find(type);
+            ConditionType conditionType = type == null ? null : conditionTypes.find(type);
             if (conditionType == null) {
-                node.error("type", "unknown condition type '" + type + "'; known: " + conditionTypes.known());
+                node.skipUnknownFields();
+                if (type != null && COOLDOWN.equalsIgnoreCase(type)) {
+                    node.error("type", "'cooldown' is a rule limit: use it as a top-level condition or in 'limits'");
+                } else if (type != null) {
+                    node.error("type", "unknown condition type '" + type + "'; known: " + conditionTypes.known());
+                }
                 return null;
             }
             Condition condition = compileSafely(node, () -> conditionType.compile(node, this));
@@ -514,6 +642,9 @@ public final class GameCompiler {
                 Node node = (Node) config;
                 String type = node.string("type");
                 ActionType actionType = type == null ? null : actionTypes.find(type);
+                if (actionType == null) {
+                    node.skipUnknownFields();
+                }
                 if (type != null && actionType == null) {
                     node.error("type", "unknown action type '" + type + "'; known: " + actionTypes.known());
                 }
@@ -563,7 +694,8 @@ public final class GameCompiler {
         }
     }
 
-    private static CompiledGame index(GameInfo info, Catalog catalog, List<CompiledRule> rules) {
+    private static CompiledGame index(GameInfo info, Catalog catalog, List<CompiledRule> rules,
+                                      Collection<Aggregate> aggregates) {
         List<CompiledRule> wildcard = new ArrayList<>();
         Map<String, List<CompiledRule>> byType = new HashMap<>();
         for (CompiledRule rule : rules) {
@@ -578,12 +710,22 @@ public final class GameCompiler {
                 }
             }
         }
+        Map<String, CompiledRule[]> explicit = new HashMap<>();
         Map<String, CompiledRule[]> index = new HashMap<>();
         byType.forEach((type, list) -> {
+            explicit.put(type, sorted(list));
             list.addAll(wildcard);
             index.put(type, sorted(list));
         });
-        return new CompiledGame(info, catalog, rules, index, sorted(wildcard));
+        Map<String, Aggregate[]> aggregatesByType = new HashMap<>();
+        for (Aggregate aggregate : aggregates) {
+            aggregatesByType.merge(aggregate.eventType(), new Aggregate[] {aggregate}, (a, b) -> {
+                Aggregate[] merged = Arrays.copyOf(a, a.length + 1);
+                merged[a.length] = b[0];
+                return merged;
+            });
+        }
+        return new CompiledGame(info, catalog, rules, index, explicit, sorted(wildcard), aggregatesByType);
     }
 
     private static CompiledRule[] sorted(List<CompiledRule> rules) {

@@ -17,6 +17,9 @@ final class Node implements ConfigNode {
     private final String ruleId;
     private final Errors errors;
     private final Set<String> read = new LinkedHashSet<>();
+    /** Objects handed out by {@link #object} and {@link #objects}, checked for unknown fields with this one. */
+    private final List<Node> children = new ArrayList<>();
+    private boolean reported;
 
     Node(Map<String, Object> fields, String pointer, String ruleId, Errors errors) {
         this.fields = fields;
@@ -50,14 +53,32 @@ final class Node implements ConfigNode {
         return node;
     }
 
-    /** Reports every field nobody read as unknown, listing the fields that were read. */
+    /**
+     * Reports every field nobody read as unknown, listing the fields that were read; then does the same for
+     * nested objects not reported yet. Reports each node once.
+     */
     void reportUnknownFields(String what) {
+        if (reported) {
+            return;
+        }
+        reported = true;
+        for (Node child : children) {
+            child.reportUnknownFields("'" + child.pointer.substring(child.pointer.lastIndexOf('/') + 1) + "'");
+        }
         for (String field : fields.keySet()) {
             if (!read.contains(field)) {
                 error(field, "unknown field '" + field + "' in " + what + "; known: "
                         + String.join(", ", new TreeSet<>(read)));
             }
         }
+    }
+
+    /**
+     * Skips the unknown-field check of this node: its type is unknown, so which fields it may have is too,
+     * and reporting them would only repeat the type error.
+     */
+    void skipUnknownFields() {
+        reported = true;
     }
 
     @Override
@@ -178,7 +199,11 @@ final class Node implements ConfigNode {
             missing(field, "an object");
             return null;
         }
-        return of(fields.get(field), child(pointer, field), ruleId, errors, "'" + field + "'");
+        Node node = of(fields.get(field), child(pointer, field), ruleId, errors, "'" + field + "'");
+        if (node != null) {
+            children.add(node);
+        }
+        return node;
     }
 
     @Override
@@ -193,6 +218,9 @@ final class Node implements ConfigNode {
             Node node = of(list.get(i), child(child(pointer, field), i), ruleId, errors, "an element of '" + field + "'");
             ok &= node != null;
             nodes.add(node);
+            if (node != null) {
+                children.add(node);
+            }
         }
         return ok ? nodes : null;
     }

@@ -13,8 +13,11 @@ import dev.ludus.api.spi.PlayerCommit;
 import dev.ludus.api.spi.PlayerRecord;
 import dev.ludus.api.spi.PlayerStore;
 import dev.ludus.core.internal.compile.CompiledGame;
+import dev.ludus.core.internal.compile.GameCompiler;
 import dev.ludus.core.internal.state.WorkingPlayer;
 import dev.ludus.api.EventHistory;
+import dev.ludus.api.Explanation;
+import dev.ludus.api.RuleTrace;
 import dev.ludus.api.EventListener;
 import dev.ludus.api.EventPage;
 import dev.ludus.api.EventQuery;
@@ -36,7 +39,8 @@ import java.util.Optional;
  * Thread-safe: the compiled game is immutable and all per-event state lives in an {@link EventRun}.
  */
 final class DefaultRuleEngine implements RuleEngine {
-    private final CompiledGame game;
+    private volatile CompiledGame game;
+    private final GameCompiler compiler;
     private final PlayerStore store;
     private final EventValidator validator;
     private final int maxCommitRetries;
@@ -44,8 +48,9 @@ final class DefaultRuleEngine implements RuleEngine {
     private final Dispatcher dispatcher = new Dispatcher();
     private final EventHistory history = new StoreHistory();
 
-    DefaultRuleEngine(CompiledGame game, PlayerStore store, EventValidator validator, int maxCommitRetries,
-                      Executor executor) {
+    DefaultRuleEngine(GameCompiler compiler, CompiledGame game, PlayerStore store, EventValidator validator,
+                      int maxCommitRetries, Executor executor) {
+        this.compiler = compiler;
         this.game = game;
         this.store = store;
         this.validator = validator;
@@ -56,6 +61,7 @@ final class DefaultRuleEngine implements RuleEngine {
     @Override
     public EventResult track(Event event) {
         Objects.requireNonNull(event, "event");
+        CompiledGame game = this.game; // events in flight finish on the rules they started with
         String eventId = event.eventId() != null ? event.eventId() : EventValidator.newEventId();
         String version = game.info().ruleSetVersion();
         ValidEvent valid;
@@ -68,7 +74,7 @@ final class DefaultRuleEngine implements RuleEngine {
         String fingerprint = valid.idempotencyKey() == null ? null
                 : Fingerprint.of(valid.eventType(), valid.properties());
         for (int attempt = 0; attempt <= maxCommitRetries; attempt++) {
-            Outcome outcome = attempt(valid, fingerprint, version);
+            Outcome outcome = attempt(game, valid, fingerprint, version);
             if (outcome.result != null) {
                 return outcome.result;
             }
@@ -81,28 +87,28 @@ final class DefaultRuleEngine implements RuleEngine {
     private record Outcome(EventResult result) {
     }
 
-    private Outcome attempt(ValidEvent event, String fingerprint, String version) {
+    private Outcome attempt(CompiledGame game, ValidEvent event, String fingerprint, String version) {
         PlayerRecord loaded;
         try {
+            // Load first, then look the key up: a key committed after this load also moved the version on, so
+            // this attempt's commit fails and the retry finds the key.
+            loaded = store.load(event.externalUserId()).orElse(null);
             if (event.idempotencyKey() != null) {
                 Optional<IdempotencyRecord> seen = store.findIdempotency(event.externalUserId(), event.idempotencyKey());
                 if (seen.isPresent()) {
                     return new Outcome(replay(event, fingerprint, seen.get()));
                 }
             }
-            loaded = store.load(event.externalUserId()).orElse(null);
         } catch (RuntimeException e) {
             return new Outcome(storeFailure(event, version, e));
         }
-        PlayerState before = loaded != null ? loaded.state()
-                : PlayerState.initial(event.externalUserId(), game.catalog().levels().xpToNextLevel(0));
-        EventRun run = new EventRun(game, event, before);
+        PlayerState before = loaded != null ? loaded.state() : initial(game, event.externalUserId());
+        EventRun run = new EventRun(game, event, before, loaded == null ? Map.of() : loaded.engineData(), null, false);
         WorkingPlayer after = run.run();
         EventResult result = new EventResult(event.eventId(), event.externalUserId(), event.eventType(),
                 EventStatus.PROCESSED, version, run.rulesTriggered, run.actionsExecuted, run.rulesSuppressed,
                 run.rulesFailed, run.updates, null, null);
-        PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1),
-                loaded == null ? Map.of() : loaded.engineData());
+        PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1), run.engineData());
         IdempotencyRecord key = fingerprint == null ? null
                 : new IdempotencyRecord(event.idempotencyKey(), fingerprint, event.timestamp(), result);
         HistoryEntry entry = new HistoryEntry(event.eventId(), event.externalUserId(), event.eventType(),
@@ -210,6 +216,54 @@ final class DefaultRuleEngine implements RuleEngine {
     @Override
     public GameInfo game() {
         return game.info();
+    }
+
+    @Override
+    public GameInfo reload(String gameJson) {
+        Objects.requireNonNull(gameJson, "gameJson");
+        CompiledGame next = compiler.compile(gameJson);
+        game = next;
+        return next.info();
+    }
+
+    @Override
+    public Explanation explain(Event event, boolean includeDrafts) {
+        Objects.requireNonNull(event, "event");
+        CompiledGame game = this.game;
+        String eventId = event.eventId() != null ? event.eventId() : EventValidator.newEventId();
+        String version = game.info().ruleSetVersion();
+        ValidEvent valid;
+        try {
+            valid = validator.validate(event, eventId);
+        } catch (LudusException e) {
+            return new Explanation(EventResult.error(eventId, event.externalUserId(), event.eventType(),
+                    EventStatus.REJECTED, version, e.code(), e.getMessage()), List.of());
+        }
+        PlayerRecord loaded;
+        try {
+            loaded = store.load(valid.externalUserId()).orElse(null);
+            if (valid.idempotencyKey() != null) {
+                Optional<IdempotencyRecord> seen = store.findIdempotency(valid.externalUserId(), valid.idempotencyKey());
+                if (seen.isPresent()) {
+                    return new Explanation(replay(valid, Fingerprint.of(valid.eventType(), valid.properties()),
+                            seen.get()), List.of());
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
+        }
+        PlayerState before = loaded != null ? loaded.state() : initial(game, valid.externalUserId());
+        List<RuleTrace> traces = new ArrayList<>();
+        EventRun run = new EventRun(game, valid, before, loaded == null ? Map.of() : loaded.engineData(), traces,
+                includeDrafts);
+        run.run();
+        return new Explanation(new EventResult(valid.eventId(), valid.externalUserId(), valid.eventType(),
+                EventStatus.PROCESSED, version, run.rulesTriggered, run.actionsExecuted, run.rulesSuppressed,
+                run.rulesFailed, run.updates, null, null), traces);
+    }
+
+    private static PlayerState initial(CompiledGame game, String externalUserId) {
+        return PlayerState.initial(externalUserId, game.catalog().levels().xpToNextLevel(0));
     }
 
     /** History read from the store; cursors are {@code v<version>} of the last entry returned. */

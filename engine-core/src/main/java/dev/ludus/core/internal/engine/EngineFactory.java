@@ -26,9 +26,9 @@ public final class EngineFactory {
                                     EventLimits limits, List<ConditionType> conditionTypes,
                                     List<ActionType> actionTypes, Executor executor,
                                     ExpressionPolicy expressionPolicy) {
-        CompiledGame game = new GameCompiler(conditionTypes, actionTypes, Expressions.of(expressionPolicy))
-                .compile(gameJson);
-        return new DefaultRuleEngine(game, store == null ? InMemoryPlayerStore.create() : store,
+        GameCompiler compiler = new GameCompiler(conditionTypes, actionTypes, Expressions.of(expressionPolicy));
+        CompiledGame game = compiler.compile(gameJson);
+        return new DefaultRuleEngine(compiler, game, store == null ? InMemoryPlayerStore.create() : store,
                 new EventValidator(limits, clock), maxCommitRetries, executor);
     }
 }

@@ -1,109 +1,177 @@
 package dev.ludus.core.internal.engine;
 
+import dev.ludus.api.ConditionTrace;
 import dev.ludus.api.ErrorCode;
 import dev.ludus.api.LudusException;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.QuestState;
 import dev.ludus.api.RuleFailure;
+import dev.ludus.api.RuleOutcome;
 import dev.ludus.api.RuleSuppression;
+import dev.ludus.api.RuleTrace;
 import dev.ludus.api.Update;
 import dev.ludus.api.spi.ActionContext;
-import dev.ludus.api.spi.Condition;
 import dev.ludus.core.internal.compile.CompiledAction;
+import dev.ludus.core.internal.compile.CompiledCondition;
 import dev.ludus.core.internal.compile.CompiledGame;
 import dev.ludus.core.internal.compile.CompiledRule;
+import dev.ludus.core.internal.compile.Limits;
 import dev.ludus.core.internal.condition.PropertyPath;
+import dev.ludus.core.internal.history.Aggregate;
+import dev.ludus.core.internal.history.HistoryView;
 import dev.ludus.core.internal.state.Catalog;
 import dev.ludus.core.internal.state.WorkingPlayer;
 import dev.ludus.core.internal.util.JsonValues;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One evaluation of one event against one loaded player: runs the candidate rules in order, applies their
- * actions to a {@link WorkingPlayer} rule by rule (all or nothing), and records what happened. Is the
- * {@link ActionContext} handed to conditions and actions. Not thread-safe: one per attempt.
+ * One evaluation of one event, and of the events it derives, against one loaded player: feeds the
+ * aggregates, runs the candidate rules in order, applies their actions to a {@link WorkingPlayer} rule by
+ * rule (all or nothing), and records what happened. It is the context handed to conditions and actions.
+ * When given a trace list it also explains each candidate rule (SPEC 11). Not thread-safe: one per attempt.
  */
-final class EventRun implements ActionContext {
+final class EventRun implements ActionContext, HistoryView {
     /** How deeply level and quest rewards may trigger further rewards before the rule fails. */
     static final int MAX_REWARD_DEPTH = 8;
+    /** How deeply derived events may nest (SPEC 4.3). */
+    static final int MAX_CASCADE_DEPTH = 8;
+    static final String LEVEL_UP = "level_up";
 
     private final CompiledGame game;
     private final Catalog catalog;
-    private final ValidEvent event;
-    private final PlayerState before;
+    private final ValidEvent root;
+    private final PlayerState loaded;
     private final WorkingPlayer player;
+    private final Map<String, Object> loadedData;
+    private Map<String, Object> data;
+    private final List<RuleTrace> traces;
+    private final boolean includeDrafts;
 
     final List<String> rulesTriggered = new ArrayList<>(4);
     final List<String> actionsExecuted = new ArrayList<>(8);
     final List<RuleSuppression> rulesSuppressed = new ArrayList<>(0);
     final List<RuleFailure> rulesFailed = new ArrayList<>(0);
     final List<Update> updates = new ArrayList<>(8);
-    private int rewardDepth;
 
-    EventRun(CompiledGame game, ValidEvent event, PlayerState before) {
+    /** The (possibly derived) event being evaluated, the state before it, and its nesting depth. */
+    private ValidEvent current;
+    private PlayerState currentBefore;
+    private int depth;
+    private List<ValidEvent> derived;
+    private int rewardDepth;
+    /** The highest level whose level_up and rewards have been handled; levels above it are still due. */
+    private int levelsHandled;
+
+    /**
+     * @param traces where to explain each candidate rule, or {@code null} when not explaining
+     */
+    EventRun(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData,
+             List<RuleTrace> traces, boolean includeDrafts) {
         this.game = game;
         this.catalog = game.catalog();
-        this.event = event;
-        this.before = before;
+        this.root = event;
+        this.loaded = before;
         this.player = new WorkingPlayer(before, catalog.levels());
+        this.loadedData = engineData;
+        this.data = engineData;
+        this.traces = traces;
+        this.includeDrafts = includeDrafts;
+        this.levelsHandled = before.level();
     }
 
-    /** Evaluates every candidate rule; returns the working player to commit. */
+    /** Evaluates the event and its derived events; returns the working player to commit. */
     WorkingPlayer run() {
-        for (CompiledRule rule : game.candidates(event.eventType())) {
-            if (!rule.activeAt(event.timestamp()) || !conditionsHold(rule)) {
+        process(root, loaded, 0, false);
+        player.mergeProfile(root.profile());
+        return player;
+    }
+
+    /** @return the engine data to commit: aggregates and limit counters of rules still loaded */
+    Map<String, Object> engineData() {
+        return data;
+    }
+
+    private void process(ValidEvent event, PlayerState before, int nesting, boolean isDerived) {
+        for (Aggregate aggregate : game.aggregates(event.eventType())) {
+            put(aggregate.key(), aggregate.update(data.get(aggregate.key()), event.timestamp(), event.properties()));
+        }
+        current = event;
+        currentBefore = before;
+        depth = nesting;
+        List<ValidEvent> emitted = new ArrayList<>(0);
+        derived = emitted;
+        if (traces == null) {
+            evaluate(isDerived ? game.derivedCandidates(event.eventType()) : game.candidates(event.eventType()));
+        } else {
+            explain(event, isDerived);
+        }
+        for (ValidEvent next : emitted) {
+            process(next, player.snapshot(loaded.version()), nesting + 1, true);
+        }
+    }
+
+    private void evaluate(CompiledRule[] candidates) {
+        for (CompiledRule rule : candidates) {
+            if (!rule.activeAt(current.timestamp()) || !conditionsHold(rule)) {
+                continue;
+            }
+            String blocked = blockedBy(rule);
+            if (blocked != null) {
+                rulesSuppressed.add(new RuleSuppression(rule.id(), blocked));
                 continue;
             }
             if (apply(rule) && rule.stopProcessing()) {
                 break;
             }
         }
-        player.mergeProfile(event.profile());
-        return player;
     }
 
     private boolean conditionsHold(CompiledRule rule) {
         try {
-            for (Condition condition : rule.conditions()) {
-                if (!condition.test(this)) {
+            for (CompiledCondition condition : rule.conditions()) {
+                if (!condition.condition().test(this)) {
                     return false;
                 }
             }
             return true;
-        } catch (LudusException e) {
-            rulesFailed.add(new RuleFailure(rule.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            rulesFailed.add(new RuleFailure(rule.id(), ErrorCode.INTERNAL_ERROR, "condition failed: " + e));
+            rulesFailed.add(failure(rule, e, "condition"));
+            return false;
         }
-        return false;
     }
 
-    /** Applies a rule's actions all or nothing; returns whether it fired. */
+    /** Applies a rule's actions all or nothing and records the fire against its limits; returns whether it fired. */
     private boolean apply(CompiledRule rule) {
         int mark = player.mark();
         int updatesMark = updates.size();
         int actionsMark = actionsExecuted.size();
+        int derivedMark = derived.size();
         try {
             runActions(rule.actions());
-            rulesTriggered.add(rule.id());
-            return true;
-        } catch (LudusException e) {
-            undo(mark, updatesMark, actionsMark);
-            rulesFailed.add(new RuleFailure(rule.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            undo(mark, updatesMark, actionsMark);
-            rulesFailed.add(new RuleFailure(rule.id(), ErrorCode.INTERNAL_ERROR, "action failed: " + e));
+            player.rollback(mark);
+            levelsHandled = Math.min(levelsHandled, player.level());
+            updates.subList(updatesMark, updates.size()).clear();
+            actionsExecuted.subList(actionsMark, actionsExecuted.size()).clear();
+            derived.subList(derivedMark, derived.size()).clear();
+            rulesFailed.add(failure(rule, e, "action"));
+            return false;
         }
-        return false;
+        rulesTriggered.add(rule.id());
+        if (rule.limits() != null) {
+            recordFire(rule);
+        }
+        return true;
     }
 
-    private void undo(int mark, int updatesMark, int actionsMark) {
-        player.rollback(mark);
-        updates.subList(updatesMark, updates.size()).clear();
-        actionsExecuted.subList(actionsMark, actionsExecuted.size()).clear();
+    private static RuleFailure failure(CompiledRule rule, RuntimeException e, String what) {
+        return e instanceof LudusException le ? new RuleFailure(rule.id(), le.code(), le.getMessage())
+                : new RuleFailure(rule.id(), ErrorCode.INTERNAL_ERROR, what + " failed: " + e);
     }
 
     private void runActions(List<CompiledAction> actions) {
@@ -129,68 +197,242 @@ final class EventRun implements ActionContext {
         }
     }
 
+    // ---- limits (SPEC 4.4): engine data "limit|<rule>" = [last fire millis, fires, period bucket, fires in it]
+
+    private static String limitKey(CompiledRule rule) {
+        return "limit|" + rule.id();
+    }
+
+    /** @return the reason a limit blocks the rule now, or {@code null} */
+    private String blockedBy(CompiledRule rule) {
+        Limits limits = rule.limits();
+        if (limits == null) {
+            return null;
+        }
+        List<?> state = (List<?>) data.get(limitKey(rule));
+        if (state == null) {
+            return null;
+        }
+        Instant now = current.timestamp();
+        long last = (Long) state.get(0);
+        if (limits.cooldown() != null && now.isBefore(Instant.ofEpochMilli(last).plus(limits.cooldown()))) {
+            return "cooldown";
+        }
+        if (limits.maxPerPlayer() > 0 && (Long) state.get(1) >= limits.maxPerPlayer()) {
+            return "max_per_player";
+        }
+        if (limits.maxPerPeriod() > 0 && limits.period().bucket(now, limits.zone()) == (Long) state.get(2)
+                && (Long) state.get(3) >= limits.maxPerPeriod()) {
+            return "max_per_period";
+        }
+        return null;
+    }
+
+    private void recordFire(CompiledRule rule) {
+        Limits limits = rule.limits();
+        List<?> state = (List<?>) data.get(limitKey(rule));
+        Instant now = current.timestamp();
+        long fires = state == null ? 1 : (Long) state.get(1) + 1;
+        long bucket = limits.period() == null ? 0 : limits.period().bucket(now, limits.zone());
+        long periodBucket = state == null ? bucket : (Long) state.get(2);
+        long periodFires = state == null ? 1 : (Long) state.get(3);
+        if (state != null) {
+            // Fires of an older period (an event out of time order) are not counted against the newest one.
+            if (bucket > periodBucket) {
+                periodBucket = bucket;
+                periodFires = 1;
+            } else if (bucket == periodBucket) {
+                periodFires++;
+            }
+        }
+        long last = state == null ? now.toEpochMilli() : Math.max((Long) state.get(0), now.toEpochMilli());
+        put(limitKey(rule), List.of(last, fires, periodBucket, periodFires));
+    }
+
+    private void put(String key, Object value) {
+        if (data == loadedData) {
+            data = new HashMap<>(loadedData.size() + 4);
+            for (Map.Entry<String, Object> e : loadedData.entrySet()) {
+                if (game.keepsData(e.getKey())) {
+                    data.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        data.put(key, value);
+    }
+
+    @Override
+    public Object aggregate(String key) {
+        return data.get(key);
+    }
+
+    // ---- explain (SPEC 11)
+
+    private void explain(ValidEvent event, boolean isDerived) {
+        boolean stopped = false;
+        for (CompiledRule rule : game.explainCandidates(event.eventType(), isDerived)) {
+            RuleOutcome outcome;
+            String reason = null;
+            List<ConditionTrace> conditions = List.of();
+            int updatesMark = updates.size();
+            if (stopped) {
+                outcome = RuleOutcome.SKIPPED;
+                reason = "an earlier rule with stopProcessing fired";
+            } else if ((reason = inactiveBecause(rule)) != null) {
+                outcome = RuleOutcome.INACTIVE;
+            } else {
+                int failures = rulesFailed.size();
+                conditions = traceConditions(rule);
+                if (rulesFailed.size() > failures) {
+                    outcome = RuleOutcome.FAILED;
+                    RuleFailure failure = rulesFailed.get(rulesFailed.size() - 1);
+                    reason = failure.code() + ": " + failure.message();
+                } else if (!conditions.stream().allMatch(ConditionTrace::result)) {
+                    outcome = RuleOutcome.CONDITIONS_FALSE;
+                } else if ((reason = blockedBy(rule)) != null) {
+                    outcome = RuleOutcome.SUPPRESSED;
+                    rulesSuppressed.add(new RuleSuppression(rule.id(), reason));
+                } else if (apply(rule)) {
+                    outcome = RuleOutcome.FIRED;
+                    stopped = rule.stopProcessing();
+                } else {
+                    outcome = RuleOutcome.FAILED;
+                    RuleFailure failure = rulesFailed.get(rulesFailed.size() - 1);
+                    reason = failure.code() + ": " + failure.message();
+                }
+            }
+            traces.add(new RuleTrace(rule.id(), event.eventType(), outcome, reason, conditions,
+                    outcome == RuleOutcome.FIRED ? updates.subList(updatesMark, updates.size()) : List.of()));
+        }
+    }
+
+    private String inactiveBecause(CompiledRule rule) {
+        if (!rule.enabled()) {
+            return "disabled";
+        }
+        boolean draft = rule.status().equals("draft") || rule.status().equals("testing");
+        if (!rule.status().equals("published") && !(draft && includeDrafts)) {
+            return "status " + rule.status() + (draft ? " (drafts not included)" : "");
+        }
+        if (!rule.activeAt(current.timestamp())) {
+            return "outside its active window [" + rule.activeFrom() + ", " + rule.activeUntil() + ")";
+        }
+        return null;
+    }
+
+    private List<ConditionTrace> traceConditions(CompiledRule rule) {
+        List<ConditionTrace> traces = new ArrayList<>(rule.conditions().size());
+        for (CompiledCondition condition : rule.conditions()) {
+            boolean result;
+            try {
+                result = condition.condition().test(this);
+            } catch (RuntimeException e) {
+                rulesFailed.add(failure(rule, e, "condition"));
+                result = false;
+            }
+            Map<String, Object> expected = new LinkedHashMap<>(condition.config());
+            expected.remove("type");
+            expected.values().removeIf(v -> v == null);
+            traces.add(new ConditionTrace(condition.type(), condition.pointer(), result, actual(condition), expected));
+        }
+        return traces;
+    }
+
+    /** @return what a condition looked at, for the explain trace; {@code null} where nothing single applies */
+    private Object actual(CompiledCondition condition) {
+        Map<String, Object> config = condition.config();
+        String type = condition.type();
+        if (config.get("property") instanceof String path && type.startsWith("property_")) {
+            try {
+                Object value = PropertyPath.parse(path).resolve(current.properties());
+                return value == PropertyPath.MISSING ? null : value;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        PlayerState p = currentBefore;
+        if (type.startsWith("player_level")) {
+            return (long) p.level();
+        }
+        return switch (type) {
+            case "player_xp_gte" -> p.xp();
+            case "player_currency_gte" -> p.balance(String.valueOf(config.get("currency")));
+            case "player_has_badge", "player_lacks_badge" -> p.badges().contains(String.valueOf(config.get("badgeId")));
+            case "player_attribute_eq" -> p.attributes().get(String.valueOf(config.get("attribute")));
+            case "time_window", "day_of_week" -> current.timestamp().toString();
+            default -> null;
+        };
+    }
+
     // ---- EvaluationContext
 
     @Override
     public String eventId() {
-        return event.eventId();
+        return current.eventId();
     }
 
     @Override
     public String externalUserId() {
-        return event.externalUserId();
+        return current.externalUserId();
     }
 
     @Override
     public String eventType() {
-        return event.eventType();
+        return current.eventType();
     }
 
     @Override
     public Instant timestamp() {
-        return event.timestamp();
+        return current.timestamp();
     }
 
     @Override
     public Map<String, Object> properties() {
-        return event.properties();
+        return current.properties();
     }
 
     @Override
     public Object property(String path) {
-        Object value = PropertyPath.parse(path).resolve(event.properties());
+        Object value = PropertyPath.parse(path).resolve(current.properties());
         return value == PropertyPath.MISSING ? null : value;
     }
 
     @Override
     public PlayerState player() {
-        return before;
+        return currentBefore;
     }
 
     // ---- ActionContext
 
     @Override
     public PlayerState current() {
-        return player.snapshot(before.version());
+        return player.snapshot(loaded.version());
     }
 
     @Override
     public void grantXp(long amount) {
         requireAmount(amount);
-        if (amount == 0) {
-            return;
-        }
         long old = player.xp();
         long xp = saturatedAdd(old, amount);
         if (xp == old) {
             return;
         }
-        int from = player.setXp(xp);
+        player.setXp(xp);
         updates.add(new Update.XpUpdated(xp, xp - old, player.level()));
-        for (int level = from + 1; level <= player.level(); level++) {
+        // A level reward may grant XP itself: the shared cursor makes every level handled once, in order.
+        while (levelsHandled < player.level()) {
+            int level = ++levelsHandled;
             updates.add(new Update.LevelUp(level - 1, level));
             runRewards(catalog.levelRewards().getOrDefault(level, List.of()), "level " + level);
+            if (hasLevelUpRules()) {
+                derive(LEVEL_UP, Map.of("from", (long) level - 1, "to", (long) level));
+            }
         }
+    }
+
+    private boolean hasLevelUpRules() {
+        return traces == null ? game.derivedCandidates(LEVEL_UP).length > 0
+                : game.explainCandidates(LEVEL_UP, true).length > 0;
     }
 
     @Override
@@ -263,6 +505,25 @@ final class EventRun implements ActionContext {
         }
         player.setAttribute(attribute, value);
         updates.add(new Update.AttributeUpdated(attribute, value));
+    }
+
+    @Override
+    public void emitEvent(String eventType, Map<String, Object> properties) {
+        derive(eventType, properties);
+    }
+
+    @Override
+    public void notify(String topic, Object payload) {
+        updates.add(new Update.Notification(topic, payload));
+    }
+
+    private void derive(String eventType, Map<String, Object> properties) {
+        if (depth + 1 > MAX_CASCADE_DEPTH) {
+            throw new LudusException(ErrorCode.CASCADE_LIMIT, "derived event '" + eventType + "' would nest "
+                    + (depth + 1) + " levels deep; at most " + MAX_CASCADE_DEPTH + " are allowed");
+        }
+        derived.add(new ValidEvent(root.eventId(), root.externalUserId(), eventType, root.timestamp(), null,
+                properties, Map.of()));
     }
 
     private static void requireAmount(long amount) {

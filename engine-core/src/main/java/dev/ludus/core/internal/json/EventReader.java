@@ -6,14 +6,10 @@ import dev.ludus.core.LudusJson.EventReadException;
 import dev.ludus.core.internal.util.JsonValues;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Reads one event object (SPEC section 2) from a token stream, accepting the EngageFabric and Gameball
@@ -60,11 +56,11 @@ public final class EventReader {
         try {
             reader.readDocument();
         } catch (JacksonException e) {
-            throw new EventReadException(ErrorCode.INVALID_JSON, describe(e), null, null, e);
+            throw new EventReadException(ErrorCode.INVALID_JSON, JsonInput.describe(e), null, null, null, e);
         }
         if (reader.problem != null) {
-            throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.externalUserId.value,
-                    reader.eventType.value, null);
+            throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.eventId,
+                    reader.externalUserId.value, reader.eventType.value, null);
         }
         return reader.toEvent();
     }
@@ -75,13 +71,14 @@ public final class EventReader {
             throw invalidJson("no JSON value");
         }
         if (first != JsonToken.START_OBJECT) {
-            throw invalidJson("an event must be a JSON object, found " + describe(first));
+            throw invalidJson("an event must be a JSON object, found " + JsonInput.describe(first));
         }
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             readField(name, parser.nextToken());
         }
         if (parser.nextToken() != null) {
-            throw invalidJson("unexpected content after the event object" + at(parser.currentTokenLocation()));
+            throw invalidJson("unexpected content after the event object"
+                    + JsonInput.at(parser.currentTokenLocation()));
         }
     }
 
@@ -108,7 +105,7 @@ public final class EventReader {
             return;
         }
         if (token != JsonToken.START_OBJECT) {
-            problem("player must be an object, found " + describe(token));
+            problem("player must be an object, found " + JsonInput.describe(token));
             parser.skipChildren();
             return;
         }
@@ -135,7 +132,7 @@ public final class EventReader {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        problem(field + " must be a string, found " + describe(token));
+        problem(field + " must be a string, found " + JsonInput.describe(token));
         parser.skipChildren();
         return null;
     }
@@ -146,57 +143,24 @@ public final class EventReader {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-            problem(field + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found \""
-                    + abbreviate(text) + "\"");
+            problem(field + " must be an ISO-8601 instant such as 2026-11-21T10:15:30Z, found "
+                    + JsonValues.describe(text));
             return null;
         }
     }
 
     private Map<String, Object> object(String field, JsonToken token) {
         if (token == JsonToken.START_OBJECT) {
-            return readObject();
+            return JsonInput.readObject(parser);
         }
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        problem(field + " must be an object, found " + describe(token));
+        problem(field + " must be an object, found " + JsonInput.describe(token));
         parser.skipChildren();
         return null;
-    }
-
-    private Map<String, Object> readObject() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-            map.put(name, readValue(parser.nextToken()));
-        }
-        return map;
-    }
-
-    private List<Object> readArray() {
-        List<Object> list = new ArrayList<>();
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            list.add(readValue(token));
-        }
-        return list;
-    }
-
-    private Object readValue(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> readObject();
-            case START_ARRAY -> readArray();
-            case VALUE_STRING -> parser.getString();
-            // A whole number too big for a long keeps its magnitude as a double rather than failing.
-            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? (Object) parser.getDoubleValue()
-                    : (Object) parser.getLongValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw new IllegalStateException("unexpected token " + token + " inside a JSON value");
-        };
     }
 
     private void problem(String message) {
@@ -228,7 +192,7 @@ public final class EventReader {
     }
 
     private EventReadException invalidJson(String message) {
-        return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null);
+        return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null, null);
     }
 
     /** A value that may be given under two names, which must then agree. */
@@ -249,40 +213,5 @@ public final class EventReader {
                 this.value = null;
             }
         }
-    }
-
-    private static String describe(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> token.toString();
-        };
-    }
-
-    /** Jackson's own wording, without the source description it appends to nested locations. */
-    private static String describe(JacksonException e) {
-        String message = e.getOriginalMessage();
-        int nested = message.indexOf(" (start marker at ");
-        if (nested >= 0) {
-            message = message.substring(0, nested);
-        }
-        return "not valid JSON" + at(e.getLocation()) + ": " + message;
-    }
-
-    private static String at(TokenStreamLocation location) {
-        if (location == null || location.getColumnNr() < 1) {
-            return "";
-        }
-        return location.getLineNr() > 1
-                ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
-                : " at column " + location.getColumnNr();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 }

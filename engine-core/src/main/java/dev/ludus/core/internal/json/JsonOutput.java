@@ -1,21 +1,25 @@
 package dev.ludus.core.internal.json;
 
+import dev.ludus.api.ConditionTrace;
 import dev.ludus.api.EventResult;
+import dev.ludus.api.Explanation;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.QuestState;
 import dev.ludus.api.RuleFailure;
 import dev.ludus.api.RuleSuppression;
+import dev.ludus.api.RuleTrace;
 import dev.ludus.api.Update;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes results (SPEC section 6) and player states (section 7) straight to a generator, without
- * building intermediate maps: this runs once per event on the CLI's hot path.
+ * Writes results (SPEC section 6), player states (section 7) and explanations (section 11) straight to a
+ * generator, without building intermediate maps: results are written once per event on the CLI's hot path.
  */
 public final class JsonOutput {
     private JsonOutput() {
@@ -105,6 +109,50 @@ public final class JsonOutput {
         }
         g.writeEndObject();
         g.writeNumberProperty("version", state.version());
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes one explanation: {@code result} (as {@link #write(JsonGenerator, EventResult)}) and {@code rules},
+     * one trace per candidate rule. A trace's {@code reason} is left out when it has none; a condition's
+     * {@code actual} is always written, {@code null} when the condition had nothing to look at, and its
+     * {@code expected} settings are sorted by name.
+     *
+     * @throws IllegalArgumentException when a value in a trace or an update is not JSON-like
+     */
+    public static void write(JsonGenerator g, Explanation explanation) {
+        g.writeStartObject();
+        g.writeName("result");
+        write(g, explanation.result());
+        g.writeArrayPropertyStart("rules");
+        for (RuleTrace rule : explanation.rules()) {
+            g.writeStartObject();
+            g.writeStringProperty("ruleId", rule.ruleId());
+            g.writeStringProperty("eventType", rule.eventType());
+            g.writeStringProperty("outcome", rule.outcome().jsonName());
+            optionalString(g, "reason", rule.reason());
+            g.writeArrayPropertyStart("conditions");
+            for (ConditionTrace condition : rule.conditions()) {
+                g.writeStartObject();
+                g.writeStringProperty("type", condition.type());
+                g.writeStringProperty("pointer", condition.pointer());
+                g.writeBooleanProperty("result", condition.result());
+                g.writeName("actual");
+                writeValue(g, condition.actual());
+                g.writeName("expected");
+                // The trace's map has no order; sorted keys keep the output stable from run to run.
+                writeValue(g, new TreeMap<>(condition.expected()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayPropertyStart("updates");
+            for (Update update : rule.updates()) {
+                write(g, update);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

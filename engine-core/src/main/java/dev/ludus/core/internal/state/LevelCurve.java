@@ -31,7 +31,7 @@ public final class LevelCurve {
     public static LevelCurve exponential(long baseXp, double factor, int maxLevel) {
         long[] t = new long[maxLevel];
         for (int n = 1; n < maxLevel; n++) {
-            double step = Math.rint(baseXp * Math.pow(factor, n - 1));
+            double step = Math.floor(baseXp * Math.pow(factor, n - 1) + 0.5);
             long stepXp = step >= 0x1p63 ? Long.MAX_VALUE : (long) step;
             t[n] = saturatedAdd(t[n - 1], stepXp);
         }

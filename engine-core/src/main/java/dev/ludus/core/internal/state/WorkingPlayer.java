@@ -52,8 +52,8 @@ public final class WorkingPlayer {
         return level;
     }
 
-    /** Sets XP and the level it implies; returns the level before. */
-    public int setXp(long newXp) {
+    /** Sets XP and the level it implies. */
+    public void setXp(long newXp) {
         long oldXp = xp;
         int oldLevel = level;
         undo.add(() -> {
@@ -62,7 +62,6 @@ public final class WorkingPlayer {
         });
         xp = newXp;
         level = curve.levelFor(newXp);
-        return oldLevel;
     }
 
     public long balance(String currency) {

@@ -55,7 +55,10 @@ public final class JsonValues {
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
         }
-        return Double.compare(a.doubleValue(), b.doubleValue());
+        double x = a.doubleValue();
+        double y = b.doubleValue();
+        // Not Double.compare: -0.0 and 0.0 are the same JSON number. JSON has no NaN.
+        return x < y ? -1 : x > y ? 1 : 0;
     }
 
     /** @return whether the value is a JSON number (booleans are not numbers) */

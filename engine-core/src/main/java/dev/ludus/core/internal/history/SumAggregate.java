@@ -1,0 +1,43 @@
+package dev.ludus.core.internal.history;
+
+import dev.ludus.core.internal.condition.PropertyPath;
+import java.time.Instant;
+import java.util.Map;
+
+/** The sum of a numeric property over a player's events of a type; missing or non-numbers add nothing. */
+public final class SumAggregate extends Aggregate {
+    private final PropertyPath property;
+    private final Window calendar;
+    private int keep = 1;
+
+    public SumAggregate(String eventType, PropertyPath property, Window calendar) {
+        super("sum|" + eventType + "|" + property + "|" + (calendar == null ? "life" : calendar.calendarKey()),
+                eventType);
+        this.property = property;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void widen(int units) {
+        keep = Math.max(keep, units);
+    }
+
+    @Override
+    public Object update(Object stored, Instant time, Map<String, Object> properties) {
+        Object value = property.resolve(properties);
+        Number amount = value instanceof Long || value instanceof Double ? (Number) value : 0L;
+        if (calendar == null) {
+            return stored == null ? amount : Numbers.add((Number) stored, amount);
+        }
+        return Buckets.add(stored, calendar.unit().bucket(time, calendar.zone()), amount, keep);
+    }
+
+    /** @return the sum within {@code window} ending at {@code time} (lifetime when {@code window} is null) */
+    public Number sum(Object stored, Window window, Instant time) {
+        if (window == null) {
+            return stored == null ? 0L : (Number) stored;
+        }
+        long last = window.unit().bucket(time, window.zone());
+        return Buckets.sum(stored, last - (window.count() - 1), last);
+    }
+}

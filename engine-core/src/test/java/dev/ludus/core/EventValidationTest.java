@@ -1,0 +1,216 @@
+package dev.ludus.core;
+
+import static dev.ludus.core.Fixtures.T0;
+import static dev.ludus.core.Fixtures.props;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ludus.api.ErrorCode;
+import dev.ludus.api.Event;
+import dev.ludus.api.EventResult;
+import dev.ludus.api.EventStatus;
+import dev.ludus.api.RuleEngine;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** SPEC 2, validation: every rule gives {@code rejected} / {@code INVALID_EVENT} with a message naming the field. */
+class EventValidationTest {
+    private static final String GAME = Fixtures.rules(Fixtures.rule("r", "e", "[{\"type\": \"grant_xp\", \"amount\": 1}]"));
+
+    private final RuleEngine engine = Fixtures.engine(GAME);
+
+    private static Event event(String user, String type, Map<String, ?> properties) {
+        return Event.builder().externalUserId(user).eventType(type).timestamp(T0).properties(properties).build();
+    }
+
+    private static void assertRejected(EventResult result, String... messageParts) {
+        assertThat(result.status()).as("status").isEqualTo(EventStatus.REJECTED);
+        assertThat(result.error()).isNotNull();
+        assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_EVENT);
+        assertThat(result.error().message()).contains(messageParts);
+    }
+
+    private void assertProcessed(Event event) {
+        EventResult result = engine.track(event);
+        assertThat(result.status()).as("%s: %s", event, result.error()).isEqualTo(EventStatus.PROCESSED);
+    }
+
+    /** {@code {"k0": {"k1": ... {"leaf": 1}}}}: {@code levels} objects nested inside the properties. */
+    private static Map<String, Object> nested(int levels) {
+        Map<String, Object> inner = new LinkedHashMap<>(Map.of("leaf", 1));
+        for (int i = levels - 1; i >= 0; i--) {
+            Map<String, Object> outer = new LinkedHashMap<>();
+            outer.put("k" + i, inner);
+            inner = outer;
+        }
+        return inner;
+    }
+
+    private static Map<String, Object> keys(int count) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            map.put("key" + i, i);
+        }
+        return map;
+    }
+
+    @Test
+    void externalUserId_blankOrMissing_isRejected() {
+        for (String user : new String[] {null, "", "   ", "\t"}) {
+            assertRejected(engine.track(event(user, "e", Map.of())), "externalUserId");
+        }
+    }
+
+    @Test
+    void externalUserId_longerThan256_isRejected() {
+        assertProcessed(event("u".repeat(256), "e", Map.of()));
+        assertRejected(engine.track(event("u".repeat(257), "e", Map.of())), "externalUserId", "256");
+    }
+
+    @Test
+    void externalUserId_withControlCharacters_isRejected() {
+        for (String user : List.of("user\u0000", "a\nb", "a\tb", "bell\u0007", "del\u007f", "c1\u0085")) {
+            assertRejected(engine.track(event(user, "e", Map.of())), "externalUserId");
+        }
+    }
+
+    @Test
+    void eventType_blankOrMissing_isRejected() {
+        for (String type : new String[] {null, "", "  "}) {
+            assertRejected(engine.track(event("u", type, Map.of())), "eventType");
+        }
+    }
+
+    @Test
+    void eventType_longerThan128_isRejected() {
+        assertProcessed(event("u", "e".repeat(128), Map.of()));
+        assertRejected(engine.track(event("u", "e".repeat(129), Map.of())), "eventType", "128");
+    }
+
+    @Test
+    void eventType_withControlCharacters_isRejected() {
+        assertRejected(engine.track(event("u", "lesson\r\ncompleted", Map.of())), "eventType");
+    }
+
+    @Test
+    void properties_nestedDeeperThan8_areRejected() {
+        // Whether or not the properties object itself counts as a level, 7 nested objects are within 8
+        // and 9 are beyond it.
+        assertProcessed(event("u", "e", nested(7)));
+        assertRejected(engine.track(event("u", "e", nested(9))), "k0", "8");
+    }
+
+    @Test
+    void properties_nestedArraysCountAsDepth() {
+        Object deep = 1;
+        for (int i = 0; i < 12; i++) {
+            deep = List.of(deep);
+        }
+        assertRejected(engine.track(event("u", "e", props("matrix", deep))), "matrix");
+    }
+
+    @Test
+    void properties_withMoreThan256KeysInTotal_areRejected() {
+        assertProcessed(event("u", "e", keys(256)));
+        assertRejected(engine.track(event("u", "e", keys(257))), "256");
+    }
+
+    @Test
+    void properties_keyCount_includesNestedObjects() {
+        Map<String, Object> properties = keys(200);
+        properties.put("nested", keys(56)); // 201 + 56 = 257 keys in total
+        assertRejected(engine.track(event("u", "e", properties)), "256");
+        Map<String, Object> fits = keys(200);
+        fits.put("nested", keys(55)); // 256
+        assertProcessed(event("u", "e", fits));
+    }
+
+    @Test
+    void properties_stringsLongerThan64KiB_areRejected() {
+        assertProcessed(event("u", "e", props("text", "x".repeat(65_536))));
+        assertRejected(engine.track(event("u", "e", props("text", "x".repeat(65_537)))), "text");
+        assertRejected(engine.track(event("u", "e", props("list", List.of("ok", "x".repeat(65_537))))), "list");
+        assertRejected(engine.track(event("u", "e", props("o", Map.of("deep", "x".repeat(65_537))))), "deep");
+    }
+
+    @Test
+    void properties_nonFiniteNumbers_areRejected() {
+        for (Object bad : List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Float.NaN,
+                Float.POSITIVE_INFINITY)) {
+            assertRejected(engine.track(event("u", "e", props("score", bad))), "score");
+        }
+        assertRejected(engine.track(event("u", "e", props("scores", List.of(1, Double.NaN)))), "scores");
+        assertRejected(engine.track(event("u", "e", props("o", Map.of("inner", Double.NaN)))), "inner");
+    }
+
+    @Test
+    void properties_unsupportedValueTypes_areRejected() {
+        for (Object bad : List.of(new Object(), Instant.EPOCH, 'c', Optional.of(1), new char[] {'a'},
+                new StringBuilder("sb"))) {
+            assertRejected(engine.track(event("u", "e", props("weird", bad))), "weird");
+        }
+        assertRejected(engine.track(event("u", "e", props("o", Map.of("when", Instant.EPOCH)))), "when");
+    }
+
+    @Test
+    void properties_jsonLikeJavaValues_areAccepted() {
+        List<Object> list = new ArrayList<>();
+        list.add(null);
+        list.add("s");
+        assertProcessed(event("u", "e", props("int", 1, "long", 2L, "short", (short) 3, "byte", (byte) 4,
+                "float", 1.5f, "double", 2.5, "bigDecimal", new BigDecimal("3.25"), "bigInteger", BigInteger.TEN,
+                "bool", true, "null", null, "list", list, "map", Map.of("k", List.of(Map.of("x", 1))))));
+    }
+
+    @Test
+    void properties_areComparedAfterNormalisation() {
+        // an Integer and a BigDecimal property satisfy whole-number conditions like their JSON form would
+        RuleEngine gte = Fixtures.engine(Fixtures.rules(Fixtures.rule("r", "e",
+                "[{\"type\": \"property_eq\", \"property\": \"n\", \"value\": 3}]", "[]")));
+        assertThat(gte.track(event("u", "e", props("n", (short) 3))).rulesTriggered()).containsExactly("r");
+        assertThat(gte.track(event("u", "e", props("n", new BigDecimal("3.0")))).rulesTriggered()).containsExactly("r");
+    }
+
+    @Test
+    void limits_areConfigurableOnTheBuilder_andMessagesNameTheSetting() {
+        RuleEngine tight = Ludus.builder().game(GAME).clock(Fixtures.CLOCK)
+                .maxExternalUserIdLength(5)
+                .maxEventTypeLength(3)
+                .maxPropertyDepth(3)
+                .maxPropertyKeys(4)
+                .maxPropertyStringLength(10)
+                .build();
+        assertThat(tight.track(event("abcde", "e", Map.of())).status()).isEqualTo(EventStatus.PROCESSED);
+        assertRejected(tight.track(event("abcdef", "e", Map.of())), "externalUserId", "maxExternalUserIdLength");
+
+        assertThat(tight.track(event("u", "abc", Map.of())).status()).isEqualTo(EventStatus.PROCESSED);
+        assertRejected(tight.track(event("u", "abcd", Map.of())), "eventType", "maxEventTypeLength");
+
+        assertThat(tight.track(event("u", "e", nested(2))).status()).isEqualTo(EventStatus.PROCESSED);
+        assertRejected(tight.track(event("u", "e", nested(4))), "maxPropertyDepth");
+
+        assertThat(tight.track(event("u", "e", keys(4))).status()).isEqualTo(EventStatus.PROCESSED);
+        assertRejected(tight.track(event("u", "e", keys(5))), "maxPropertyKeys");
+
+        assertThat(tight.track(event("u", "e", props("s", "0123456789"))).status()).isEqualTo(EventStatus.PROCESSED);
+        assertRejected(tight.track(event("u", "e", props("s", "0123456789X"))), "s", "maxPropertyStringLength");
+
+        // the default engine accepts what the tight one refused
+        assertProcessed(event("abcdef", "abcd", props("s", "0123456789X")));
+    }
+
+    @Test
+    void rejectedResult_echoesTheInputIds() {
+        EventResult result = engine.track(Event.builder().eventId("evt-9").externalUserId("u").eventType("e")
+                .timestamp(T0).property("x", Double.NaN).build());
+        assertThat(result.eventId()).isEqualTo("evt-9");
+        assertThat(result.externalUserId()).isEqualTo("u");
+        assertThat(result.eventType()).isEqualTo("e");
+    }
+}

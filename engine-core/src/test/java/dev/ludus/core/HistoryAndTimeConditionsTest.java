@@ -1,0 +1,312 @@
+package dev.ludus.core;
+
+import static dev.ludus.core.Fixtures.processed;
+import static dev.ludus.core.Fixtures.props;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ludus.api.Event;
+import dev.ludus.api.EventStatus;
+import dev.ludus.api.RuleEngine;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC 4.2, history and time conditions. History conditions include this event; windows are calendar-aligned
+ * (weeks start on Monday). 2026-11-21 is a Saturday.
+ */
+class HistoryAndTimeConditionsTest {
+
+    /** A game whose rule {@code r} on {@code type} has the given conditions (a JSON array) and grants 1 XP. */
+    private static RuleEngine game(String type, String conditions) {
+        return Fixtures.engine(Fixtures.rules(Fixtures.rule("r", type, conditions,
+                "[{\"type\": \"grant_xp\", \"amount\": 1}]")));
+    }
+
+    private static Event at(String user, String type, String instant, Map<String, ?> properties) {
+        return Event.builder().externalUserId(user).eventType(type).timestamp(Instant.parse(instant))
+                .properties(properties).build();
+    }
+
+    private static boolean fires(RuleEngine engine, String type, String instant, Map<String, ?> properties) {
+        return processed(engine, at("u", type, instant, properties)).rulesTriggered().contains("r");
+    }
+
+    private static boolean fires(RuleEngine engine, String type, String instant) {
+        return fires(engine, type, instant, Map.of());
+    }
+
+    @Nested
+    class FirstTime {
+        @Test
+        void holdsOnlyForThePlayersFirstEventOfTheType() {
+            RuleEngine engine = game("lesson", "[{\"type\": \"first_time\"}]");
+            assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z")).isTrue();
+            assertThat(fires(engine, "lesson", "2026-11-21T11:00:00Z")).isFalse();
+            assertThat(fires(engine, "other", "2026-11-21T11:30:00Z")).isFalse();
+            assertThat(processed(engine, at("someone-else", "lesson", "2026-11-21T12:00:00Z", Map.of()))
+                    .rulesTriggered()).containsExactly("r");
+        }
+
+        @Test
+        void countsEventsOnWhichTheRuleDidNotFire() {
+            RuleEngine engine = game("lesson",
+                    "[{\"type\": \"first_time\"}, {\"type\": \"property_eq\", \"property\": \"ok\", \"value\": true}]");
+            assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z", props("ok", false))).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T11:00:00Z", props("ok", true))).isFalse();
+        }
+
+        @Test
+        void rejectedEvents_doNotCount() {
+            RuleEngine engine = game("lesson", "[{\"type\": \"first_time\"}]");
+            assertThat(engine.track(at("u", "lesson", "2026-11-21T10:00:00Z", props("bad", Double.NaN))).status())
+                    .isEqualTo(EventStatus.REJECTED);
+            assertThat(fires(engine, "lesson", "2026-11-21T11:00:00Z")).isTrue();
+        }
+    }
+
+    @Nested
+    class EventCount {
+        @Test
+        void min_includesThisEvent() {
+            RuleEngine engine = game("lesson", "[{\"type\": \"event_count\", \"min\": 3}]");
+            assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z")).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:01:00Z")).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:02:00Z")).isTrue();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:03:00Z")).isTrue();
+        }
+
+        @Test
+        void max_includesThisEvent() {
+            RuleEngine engine = game("lesson", "[{\"type\": \"event_count\", \"max\": 2}]");
+            assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z")).isTrue();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:01:00Z")).isTrue();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:02:00Z")).isFalse();
+        }
+
+        @Test
+        void ofAnotherEventType() {
+            RuleEngine engine = game("checkout", "[{\"type\": \"event_count\", \"eventType\": \"view\", \"min\": 2}]");
+            processed(engine, at("u", "view", "2026-11-21T10:00:00Z", Map.of()));
+            assertThat(fires(engine, "checkout", "2026-11-21T10:01:00Z")).isFalse();
+            processed(engine, at("u", "view", "2026-11-21T10:02:00Z", Map.of()));
+            assertThat(fires(engine, "checkout", "2026-11-21T10:03:00Z")).isTrue();
+        }
+
+        @Test
+        void dayWindow_isTheCurrentCalendarDay() {
+            RuleEngine engine = game("lesson",
+                    "[{\"type\": \"event_count\", \"min\": 2, \"window\": {\"unit\": \"day\", \"count\": 1, \"timezone\": \"UTC\"}}]");
+            assertThat(fires(engine, "lesson", "2026-11-20T23:00:00Z")).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T00:30:00Z")).isFalse(); // a new day: 1
+            assertThat(fires(engine, "lesson", "2026-11-21T23:59:59Z")).isTrue();  // 2 today
+        }
+
+        @Test
+        void multiUnitWindow_isTheCurrentUnitAndTheOnesBefore() {
+            RuleEngine engine = game("lesson",
+                    "[{\"type\": \"event_count\", \"min\": 3, \"window\": {\"unit\": \"day\", \"count\": 2}}]");
+            fires(engine, "lesson", "2026-11-19T12:00:00Z");
+            fires(engine, "lesson", "2026-11-20T12:00:00Z");
+            assertThat(fires(engine, "lesson", "2026-11-21T08:00:00Z")).isFalse(); // Nov 20 + Nov 21 = 2
+            assertThat(fires(engine, "lesson", "2026-11-21T09:00:00Z")).isTrue();  // 3
+        }
+
+        @Test
+        void weekWindow_startsOnMonday() {
+            RuleEngine engine = game("lesson",
+                    "[{\"type\": \"event_count\", \"min\": 2, \"window\": {\"unit\": \"week\", \"count\": 1}}]");
+            assertThat(fires(engine, "lesson", "2026-11-22T12:00:00Z")).isFalse(); // Sunday
+            assertThat(fires(engine, "lesson", "2026-11-23T00:00:00Z")).isFalse(); // Monday: a new week, 1
+            assertThat(fires(engine, "lesson", "2026-11-29T23:59:00Z")).isTrue();  // Sunday of that week: 2
+        }
+
+        @Test
+        void window_usesItsTimezone() {
+            // 2026-11-21T03:00Z is Nov 20, 22:00 in New York: same local day as Nov 20T20:00Z (15:00 local)
+            RuleEngine engine = game("lesson", "[{\"type\": \"event_count\", \"min\": 2, "
+                    + "\"window\": {\"unit\": \"day\", \"count\": 1, \"timezone\": \"America/New_York\"}}]");
+            fires(engine, "lesson", "2026-11-20T20:00:00Z");
+            assertThat(fires(engine, "lesson", "2026-11-21T03:00:00Z")).isTrue();
+            assertThat(fires(engine, "lesson", "2026-11-21T06:00:00Z")).isFalse(); // Nov 21, 01:00 local
+        }
+
+        @Test
+        void duplicates_doNotCount() {
+            RuleEngine engine = game("lesson", "[{\"type\": \"event_count\", \"min\": 2}]");
+            Event keyed = at("u", "lesson", "2026-11-21T10:00:00Z", Map.of()).toBuilder().idempotencyKey("k").build();
+            assertThat(engine.track(keyed).status()).isEqualTo(EventStatus.PROCESSED);
+            assertThat(engine.track(keyed).status()).isEqualTo(EventStatus.DUPLICATE);
+            assertThat(engine.track(keyed).rulesTriggered()).isEmpty();
+            assertThat(fires(engine, "lesson", "2026-11-21T11:00:00Z")).isTrue();
+        }
+    }
+
+    @Nested
+    class PropertySum {
+        @Test
+        void sumsNumbers_ignoringMissingAndNonNumericValues() {
+            RuleEngine engine = game("order", "[{\"type\": \"property_sum\", \"property\": \"total\", \"min\": 100}]");
+            assertThat(fires(engine, "order", "2026-11-21T10:00:00Z", props("total", 40))).isFalse();     // 40
+            assertThat(fires(engine, "order", "2026-11-21T10:01:00Z", props("total", 50.5))).isFalse();   // 90.5
+            assertThat(fires(engine, "order", "2026-11-21T10:02:00Z", props("total", "abc"))).isFalse();  // 90.5
+            assertThat(fires(engine, "order", "2026-11-21T10:03:00Z", props("total", "9.5"))).isFalse();  // 90.5
+            assertThat(fires(engine, "order", "2026-11-21T10:04:00Z", props())).isFalse();                // 90.5
+            assertThat(fires(engine, "order", "2026-11-21T10:05:00Z", props("total", 9.5))).isTrue();     // 100
+        }
+
+        @Test
+        void max_andNestedPaths() {
+            RuleEngine engine = game("order",
+                    "[{\"type\": \"property_sum\", \"property\": \"order.total\", \"max\": 50}]");
+            assertThat(fires(engine, "order", "2026-11-21T10:00:00Z", props("order", Map.of("total", 40)))).isTrue();
+            assertThat(fires(engine, "order", "2026-11-21T10:01:00Z", props("order", Map.of("total", 10)))).isTrue();
+            assertThat(fires(engine, "order", "2026-11-21T10:02:00Z", props("order", Map.of("total", 1)))).isFalse();
+        }
+
+        @Test
+        void window_forgetsOlderUnits() {
+            RuleEngine engine = game("order", "[{\"type\": \"property_sum\", \"property\": \"total\", \"min\": 100, "
+                    + "\"window\": {\"unit\": \"month\", \"count\": 1}}]");
+            assertThat(fires(engine, "order", "2026-10-31T23:00:00Z", props("total", 90))).isFalse();
+            assertThat(fires(engine, "order", "2026-11-01T00:00:00Z", props("total", 20))).isFalse(); // 20 in November
+            assertThat(fires(engine, "order", "2026-11-30T00:00:00Z", props("total", 80))).isTrue();  // 100
+        }
+    }
+
+    @Nested
+    class DistinctCount {
+        @Test
+        void countsDistinctValues_includingThisEvent() {
+            RuleEngine engine = game("lesson", "[{\"type\": \"distinct_count\", \"property\": \"lessonId\", \"min\": 3}]");
+            assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z", props("lessonId", "l1"))).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:01:00Z", props("lessonId", "l1"))).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:02:00Z", props())).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:03:00Z", props("lessonId", "l2"))).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:04:00Z", props("lessonId", "l3"))).isTrue();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:05:00Z", props("lessonId", "l1"))).isTrue();
+        }
+    }
+
+    @Nested
+    class Streak {
+        private static final String DAILY_3 = "[{\"type\": \"streak\", \"unit\": \"day\", \"min\": 3}]";
+
+        @Test
+        void consecutiveDays_makeAStreak() {
+            RuleEngine engine = game("workout", DAILY_3);
+            assertThat(fires(engine, "workout", "2026-11-19T07:00:00Z")).isFalse();
+            assertThat(fires(engine, "workout", "2026-11-20T22:00:00Z")).isFalse();
+            assertThat(fires(engine, "workout", "2026-11-21T06:00:00Z")).isTrue();
+            assertThat(fires(engine, "workout", "2026-11-21T18:00:00Z")).isTrue();
+        }
+
+        @Test
+        void severalEventsInOneDay_countOnce() {
+            RuleEngine engine = game("workout", "[{\"type\": \"streak\", \"unit\": \"day\", \"min\": 2}]");
+            fires(engine, "workout", "2026-11-21T06:00:00Z");
+            fires(engine, "workout", "2026-11-21T12:00:00Z");
+            assertThat(fires(engine, "workout", "2026-11-21T18:00:00Z")).isFalse();
+        }
+
+        @Test
+        void aGap_breaksTheStreak_unlessGraceCoversIt() {
+            RuleEngine strict = game("workout", DAILY_3);
+            RuleEngine lenient = game("workout", "[{\"type\": \"streak\", \"unit\": \"day\", \"min\": 3, \"graceUnits\": 1}]");
+            for (RuleEngine engine : new RuleEngine[] {strict, lenient}) {
+                fires(engine, "workout", "2026-11-18T07:00:00Z");
+                fires(engine, "workout", "2026-11-19T07:00:00Z");
+                // no workout on Nov 20
+            }
+            assertThat(fires(strict, "workout", "2026-11-21T07:00:00Z")).isFalse();  // run of 1
+            assertThat(fires(lenient, "workout", "2026-11-21T07:00:00Z")).isTrue();  // 21, (20), 19, 18: 3 days
+        }
+
+        @Test
+        void graceIsSpentInTotal_notPerGap() {
+            RuleEngine engine = game("workout", "[{\"type\": \"streak\", \"unit\": \"day\", \"min\": 3, \"graceUnits\": 1}]");
+            fires(engine, "workout", "2026-11-17T07:00:00Z");
+            // no workout on Nov 18
+            fires(engine, "workout", "2026-11-19T07:00:00Z");
+            // no workout on Nov 20
+            assertThat(fires(engine, "workout", "2026-11-21T07:00:00Z")).isFalse(); // 21, (20), 19, then (18) is one gap too many
+        }
+
+        @Test
+        void days_areCountedInTheTimezone() {
+            // 2026-11-20T16:00Z and 2026-11-21T14:00Z are both Nov 21 in Tokyo (UTC+9), but two days in UTC
+            RuleEngine utc = game("workout", "[{\"type\": \"streak\", \"unit\": \"day\", \"min\": 2}]");
+            RuleEngine tokyo = game("workout",
+                    "[{\"type\": \"streak\", \"unit\": \"day\", \"min\": 2, \"timezone\": \"Asia/Tokyo\"}]");
+            for (RuleEngine engine : new RuleEngine[] {utc, tokyo}) {
+                fires(engine, "workout", "2026-11-20T16:00:00Z");
+            }
+            assertThat(fires(utc, "workout", "2026-11-21T14:00:00Z")).isTrue();
+            assertThat(fires(tokyo, "workout", "2026-11-21T14:00:00Z")).isFalse();
+        }
+
+        @Test
+        void weeklyStreak() {
+            RuleEngine engine = game("workout", "[{\"type\": \"streak\", \"unit\": \"week\", \"min\": 3}]");
+            fires(engine, "workout", "2026-11-08T12:00:00Z"); // Sunday, week of Nov 2
+            fires(engine, "workout", "2026-11-09T12:00:00Z"); // Monday, week of Nov 9
+            assertThat(fires(engine, "workout", "2026-11-16T12:00:00Z")).isTrue(); // week of Nov 16: 3 weeks
+        }
+    }
+
+    @Nested
+    class TimeWindow {
+        @Test
+        void hoursAreStartInclusiveEndExclusive() {
+            RuleEngine engine = game("e", "[{\"type\": \"time_window\", \"startHour\": 9, \"endHour\": 17, \"timezone\": \"UTC\"}]");
+            assertThat(fires(engine, "e", "2026-11-21T08:59:59Z")).isFalse();
+            assertThat(fires(engine, "e", "2026-11-21T09:00:00Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-21T16:59:59Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-21T17:00:00Z")).isFalse();
+        }
+
+        @Test
+        void wrapsPastMidnight_whenStartIsAfterEnd() {
+            RuleEngine engine = game("e", "[{\"type\": \"time_window\", \"startHour\": 22, \"endHour\": 6, \"timezone\": \"UTC\"}]");
+            assertThat(fires(engine, "e", "2026-11-21T21:59:00Z")).isFalse();
+            assertThat(fires(engine, "e", "2026-11-21T22:00:00Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-21T23:30:00Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-22T00:30:00Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-22T05:59:59Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-22T06:00:00Z")).isFalse();
+        }
+
+        @Test
+        void usesTheLocalHourOfTheTimezone() {
+            // Paris is UTC+1 in November
+            RuleEngine engine = game("e",
+                    "[{\"type\": \"time_window\", \"startHour\": 9, \"endHour\": 17, \"timezone\": \"Europe/Paris\"}]");
+            assertThat(fires(engine, "e", "2026-11-21T07:59:00Z")).isFalse();
+            assertThat(fires(engine, "e", "2026-11-21T08:00:00Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-21T15:59:00Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-21T16:00:00Z")).isFalse();
+        }
+    }
+
+    @Nested
+    class DayOfWeek {
+        @Test
+        void matchesTheListedDays() {
+            RuleEngine engine = game("e", "[{\"type\": \"day_of_week\", \"days\": [\"SAT\", \"SUN\"], \"timezone\": \"UTC\"}]");
+            assertThat(fires(engine, "e", "2026-11-20T23:59:59Z")).isFalse(); // Friday
+            assertThat(fires(engine, "e", "2026-11-21T00:00:00Z")).isTrue();  // Saturday
+            assertThat(fires(engine, "e", "2026-11-22T12:00:00Z")).isTrue();  // Sunday
+            assertThat(fires(engine, "e", "2026-11-23T00:00:00Z")).isFalse(); // Monday
+        }
+
+        @Test
+        void usesTheLocalDateOfTheTimezone() {
+            // Friday Nov 20 12:00Z is Saturday Nov 21 01:00 in Auckland (UTC+13 in November)
+            RuleEngine engine = game("e",
+                    "[{\"type\": \"day_of_week\", \"days\": [\"SAT\"], \"timezone\": \"Pacific/Auckland\"}]");
+            assertThat(fires(engine, "e", "2026-11-20T12:00:00Z")).isTrue();
+            assertThat(fires(engine, "e", "2026-11-21T12:00:00Z")).isFalse();
+        }
+    }
+}
