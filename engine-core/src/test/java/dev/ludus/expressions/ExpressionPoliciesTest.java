@@ -126,7 +126,7 @@ class ExpressionPoliciesTest {
                         new CompileError("/rules/0/actions/0/amount/expression", "a", ErrorCode.INVALID_RULE,
                                 "expression syntax error at column 7: expected ')', found the end of the expression"),
                         new CompileError("/rules/0/actions/1/amount/round", "a", ErrorCode.INVALID_RULE,
-                                "unknown field 'round' in an amount; known: expression"),
+                                "unknown field 'round' in 'amount'; known: expression"),
                         new CompileError("/rules/0/actions/2/amount/expression", "a", ErrorCode.INVALID_RULE,
                                 "missing required field 'expression': expected a string"),
                         new CompileError("/rules/0/actions/3/amount", "a", ErrorCode.INVALID_RULE,

@@ -27,6 +27,8 @@ import org.mvel2.ParserContext;
  * <p>Thread-safe.
  */
 public final class Expressions {
+    /** The field that holds the source, in an {@code expression} condition and in an amount object. */
+    private static final String FIELD = "expression";
     /** Bound on the shared cache, in characters of expression source (a few MB of programs). */
     static final long CACHE_WEIGHT = 4_000_000;
     /** What one cached program weighs on top of its source, in the same unit. */
@@ -60,15 +62,15 @@ public final class Expressions {
      * @return the condition, or {@code null} after reporting a compile error on {@code config}
      */
     public Condition condition(ConfigNode config, CompileContext context) {
-        String source = config.string("expression");
+        String source = config.string(FIELD);
         if (source == null) {
             return null;
         }
-        Program program = program(config, "expression", source);
+        Program program = program(config, source);
         if (program == null) {
             return null;
         }
-        Origin origin = origin(config, "expression", source);
+        Origin origin = origin(config, source);
         if (program instanceof SandboxProgram sandbox) {
             Condition fast = PropertyComparison.of(sandbox.expr(), origin);
             if (fast != null) {
@@ -79,29 +81,25 @@ public final class Expressions {
     }
 
     /**
-     * Compiles an amount given as {@code { "expression": "…" }}: {@code config} is that object.
+     * Compiles an amount given as {@code { "expression": "…" }}: {@code config} is that object (the
+     * compiler reports any other field in it as unknown).
      *
      * @return the amount, or {@code null} after reporting a compile error on {@code config}
      */
     public ToLongFunction<EvaluationContext> amount(ConfigNode config) {
-        for (String field : config.asMap().keySet()) {
-            if (!field.equals("expression")) {
-                config.error(field, "unknown field '" + field + "' in an amount; known: expression");
-            }
-        }
-        String source = config.string("expression");
+        String source = config.string(FIELD);
         if (source == null) {
             return null;
         }
-        Program program = program(config, "expression", source);
-        return program == null ? null : new ExpressionAmount(program, origin(config, "expression", source));
+        Program program = program(config, source);
+        return program == null ? null : new ExpressionAmount(program, origin(config, source));
     }
 
-    private Program program(ConfigNode config, String field, String source) {
+    private Program program(ConfigNode config, String source) {
         try {
             return program(source);
         } catch (ExpressionSyntaxException e) {
-            config.error(field, e.code(), e.getMessage());
+            config.error(FIELD, e.code(), e.getMessage());
             return null;
         }
     }
@@ -145,8 +143,8 @@ public final class Expressions {
         return new MvelProgram(compiled, parserContext.getInputs().keySet());
     }
 
-    private static Origin origin(ConfigNode config, String field, String source) {
-        return new Origin(source, config.ruleId(), config.pointer() + "/" + field);
+    private static Origin origin(ConfigNode config, String source) {
+        return new Origin(source, config.ruleId(), config.pointer() + "/" + FIELD);
     }
 
     /** The cache key: the same source means a different program under a different policy. */

@@ -153,13 +153,13 @@ class ExpressionsTest {
     private Condition conditionFor(String source) {
         CompiledGame game = new GameCompiler(List.of(), List.of(), new Expressions(ExpressionPolicy.SANDBOXED, cache))
                 .compile(game(source, "1"));
-        return game.rules().get(0).conditions().get(0);
+        return game.rules().get(0).conditions().get(0).condition();
     }
 
     @Test
     void condition_underTrusted_isNeverTheTypedPredicate() {
         CompiledGame game = new GameCompiler(List.of(), List.of(), new Expressions(ExpressionPolicy.TRUSTED, cache))
                 .compile(game("score >= 80", "1"));
-        assertThat(game.rules().get(0).conditions().get(0)).isInstanceOf(ExpressionCondition.class);
+        assertThat(game.rules().get(0).conditions().get(0).condition()).isInstanceOf(ExpressionCondition.class);
     }
 }
