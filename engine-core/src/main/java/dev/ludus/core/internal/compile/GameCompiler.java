@@ -112,6 +112,7 @@ public final class GameCompiler {
                     return null;
                 }
             }
+            document.optionalString("$schema", null); // for editors (docs/schema.md); no meaning here
             String id = document.optionalString("id", null);
             String version = document.optionalString("version", null);
             document.optionalString("name", null);
@@ -280,7 +281,8 @@ public final class GameCompiler {
             for (int i = 0; i < values.size(); i++) {
                 Object v = values.get(i);
                 String at = Node.child(pointer, i);
-                if (!(v instanceof Long l)) {
+                Long l = Node.whole(v);
+                if (l == null) {
                     errors.add(at, null, ErrorCode.INVALID_RULE, "expected a whole number, found " + JsonValues.describe(v));
                     ok = false;
                     continue;
@@ -344,12 +346,12 @@ public final class GameCompiler {
             return byLevel;
         }
 
+        /** @return the level an ASCII-digit key names, or -1 */
         private int levelKey(String key) {
-            try {
-                return Integer.parseInt(key);
-            } catch (NumberFormatException e) {
+            if (key.isEmpty() || key.length() > 5 || !key.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return -1;
             }
+            return Integer.parseInt(key);
         }
 
         private List<CompiledRule> rules(Node document) {

@@ -2,6 +2,7 @@ package dev.ludus.core.internal.compile;
 
 import dev.ludus.api.ErrorCode;
 import dev.ludus.api.LudusException;
+import dev.ludus.core.internal.json.JsonInput;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ final class GameJson {
             TokenStreamLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new LudusException(ErrorCode.INVALID_JSON,
-                    "game file is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+                    "game file is not valid JSON" + where + ": " + JsonInput.message(e), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new LudusException(ErrorCode.INVALID_JSON, "game file is empty");

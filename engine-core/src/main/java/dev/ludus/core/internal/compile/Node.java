@@ -145,14 +145,21 @@ final class Node implements ConfigNode {
             missing(field, "a whole number");
             return null;
         }
-        Object value = fields.get(field);
+        Long whole = whole(fields.get(field));
+        if (whole == null) {
+            wrongType(field, "a whole number", fields.get(field));
+        }
+        return whole;
+    }
+
+    /** @return the value as a whole number ({@code 100} or {@code 100.0}), or {@code null} when it is none */
+    static Long whole(Object value) {
         if (value instanceof Long l) {
             return l;
         }
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
             return d.longValue();
         }
-        wrongType(field, "a whole number", value);
         return null;
     }
 

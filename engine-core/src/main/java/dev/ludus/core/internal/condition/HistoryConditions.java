@@ -40,12 +40,12 @@ final class HistoryConditions {
         if (counts == null) {
             return null;
         }
-        return ctx -> {
+        // The count already includes this event when it is of the counted type.
+        return ObservedCondition.of(ctx -> {
             CountAggregate count = pick(counts, ctx);
-            long seen = count.count(view(ctx).aggregate(count.key()), null, ctx.timestamp());
-            // The aggregate already includes this event when it is of the counted type.
-            return seen == (count.eventType().equals(ctx.eventType()) ? 1 : 0);
-        };
+            return count.count(view(ctx).aggregate(count.key()), null, ctx.timestamp())
+                    - (count.eventType().equals(ctx.eventType()) ? 1 : 0);
+        }, before -> before == 0);
     }
 
     static Condition eventCount(ConfigNode config, CompileContext context) {
@@ -57,10 +57,10 @@ final class HistoryConditions {
             return null;
         }
         widen(counts, window);
-        return ctx -> {
+        return ObservedCondition.of(ctx -> {
             CountAggregate count = pick(counts, ctx);
-            return range.holds(count.count(view(ctx).aggregate(count.key()), window, ctx.timestamp()));
-        };
+            return count.count(view(ctx).aggregate(count.key()), window, ctx.timestamp());
+        }, range::holds);
     }
 
     static Condition propertySum(ConfigNode config, CompileContext context) {
@@ -73,10 +73,10 @@ final class HistoryConditions {
             return null;
         }
         widen(sums, window);
-        return ctx -> {
+        return ObservedCondition.of(ctx -> {
             SumAggregate sum = pick(sums, ctx);
-            return range.holds(sum.sum(view(ctx).aggregate(sum.key()), window, ctx.timestamp()));
-        };
+            return sum.sum(view(ctx).aggregate(sum.key()), window, ctx.timestamp());
+        }, range::holds);
     }
 
     static Condition distinctCount(ConfigNode config, CompileContext context) {
@@ -89,10 +89,11 @@ final class HistoryConditions {
         if (sets == null || min == null || window == BAD_WINDOW) {
             return null;
         }
-        return ctx -> {
+        widen(sets, window);
+        return ObservedCondition.of(ctx -> {
             DistinctAggregate set = pick(sets, ctx);
-            return set.count(view(ctx).aggregate(set.key()), window, ctx.timestamp()) >= min;
-        };
+            return set.count(view(ctx).aggregate(set.key()), window, ctx.timestamp());
+        }, distinct -> distinct >= min);
     }
 
     static Condition streak(ConfigNode config, CompileContext context) {
@@ -118,10 +119,10 @@ final class HistoryConditions {
             return null;
         }
         int graceUnits = (int) grace;
-        return ctx -> {
+        return ObservedCondition.of(ctx -> {
             StreakAggregate streak = pick(streaks, ctx);
-            return streak.length(view(ctx).aggregate(streak.key()), ctx.timestamp(), graceUnits) >= min;
-        };
+            return streak.length(view(ctx).aggregate(streak.key()), ctx.timestamp(), graceUnits);
+        }, length -> length >= min);
     }
 
     // ---- shared pieces
@@ -220,10 +221,6 @@ final class HistoryConditions {
         boolean holds(Number value) {
             return (min == null || JsonValues.compare(value, min) >= 0)
                     && (max == null || JsonValues.compare(value, max) <= 0);
-        }
-
-        boolean holds(long value) {
-            return holds((Number) value);
         }
     }
 

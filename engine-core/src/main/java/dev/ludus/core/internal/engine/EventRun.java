@@ -16,6 +16,7 @@ import dev.ludus.core.internal.compile.CompiledCondition;
 import dev.ludus.core.internal.compile.CompiledGame;
 import dev.ludus.core.internal.compile.CompiledRule;
 import dev.ludus.core.internal.compile.Limits;
+import dev.ludus.core.internal.condition.ObservedCondition;
 import dev.ludus.core.internal.condition.PropertyPath;
 import dev.ludus.core.internal.history.Aggregate;
 import dev.ludus.core.internal.history.HistoryView;
@@ -93,6 +94,9 @@ final class EventRun implements ActionContext, HistoryView {
 
     /** @return the engine data to commit: aggregates and limit counters of rules still loaded */
     Map<String, Object> engineData() {
+        if (data == loadedData && !loadedData.keySet().stream().allMatch(game::keepsData)) {
+            copyKeptData();
+        }
         return data;
     }
 
@@ -197,7 +201,8 @@ final class EventRun implements ActionContext, HistoryView {
         }
     }
 
-    // ---- limits (SPEC 4.4): engine data "limit|<rule>" = [last fire millis, fires, period bucket, fires in it]
+    // ---- limits (SPEC 4.4): engine data "limit|<rule>" =
+    //      [last fire epoch second, its nanos, fires, newest period bucket, fires in that period]
 
     private static String limitKey(CompiledRule rule) {
         return "limit|" + rule.id();
@@ -214,15 +219,14 @@ final class EventRun implements ActionContext, HistoryView {
             return null;
         }
         Instant now = current.timestamp();
-        long last = (Long) state.get(0);
-        if (limits.cooldown() != null && now.isBefore(Instant.ofEpochMilli(last).plus(limits.cooldown()))) {
+        if (limits.cooldown() != null && now.isBefore(lastFire(state).plus(limits.cooldown()))) {
             return "cooldown";
         }
-        if (limits.maxPerPlayer() > 0 && (Long) state.get(1) >= limits.maxPerPlayer()) {
+        if (limits.maxPerPlayer() > 0 && (Long) state.get(2) >= limits.maxPerPlayer()) {
             return "max_per_player";
         }
-        if (limits.maxPerPeriod() > 0 && limits.period().bucket(now, limits.zone()) == (Long) state.get(2)
-                && (Long) state.get(3) >= limits.maxPerPeriod()) {
+        if (limits.maxPerPeriod() > 0 && limits.period().bucket(now, limits.zone()) == (Long) state.get(3)
+                && (Long) state.get(4) >= limits.maxPerPeriod()) {
             return "max_per_period";
         }
         return null;
@@ -232,33 +236,44 @@ final class EventRun implements ActionContext, HistoryView {
         Limits limits = rule.limits();
         List<?> state = (List<?>) data.get(limitKey(rule));
         Instant now = current.timestamp();
-        long fires = state == null ? 1 : (Long) state.get(1) + 1;
         long bucket = limits.period() == null ? 0 : limits.period().bucket(now, limits.zone());
-        long periodBucket = state == null ? bucket : (Long) state.get(2);
-        long periodFires = state == null ? 1 : (Long) state.get(3);
-        if (state != null) {
-            // Fires of an older period (an event out of time order) are not counted against the newest one.
-            if (bucket > periodBucket) {
-                periodBucket = bucket;
-                periodFires = 1;
-            } else if (bucket == periodBucket) {
-                periodFires++;
-            }
+        if (state == null) {
+            put(limitKey(rule), List.of(now.getEpochSecond(), (long) now.getNano(), 1L, bucket, 1L));
+            return;
         }
-        long last = state == null ? now.toEpochMilli() : Math.max((Long) state.get(0), now.toEpochMilli());
-        put(limitKey(rule), List.of(last, fires, periodBucket, periodFires));
+        long periodBucket = (Long) state.get(3);
+        long periodFires = (Long) state.get(4);
+        // A fire in an older period (an event out of time order) is not counted against the newest one.
+        if (bucket > periodBucket) {
+            periodBucket = bucket;
+            periodFires = 1;
+        } else if (bucket == periodBucket) {
+            periodFires++;
+        }
+        Instant last = now.isAfter(lastFire(state)) ? now : lastFire(state);
+        put(limitKey(rule), List.of(last.getEpochSecond(), (long) last.getNano(), (Long) state.get(2) + 1,
+                periodBucket, periodFires));
+    }
+
+    private static Instant lastFire(List<?> state) {
+        return Instant.ofEpochSecond((Long) state.get(0), (Long) state.get(1));
     }
 
     private void put(String key, Object value) {
         if (data == loadedData) {
-            data = new HashMap<>(loadedData.size() + 4);
-            for (Map.Entry<String, Object> e : loadedData.entrySet()) {
-                if (game.keepsData(e.getKey())) {
-                    data.put(e.getKey(), e.getValue());
-                }
-            }
+            copyKeptData();
         }
         data.put(key, value);
+    }
+
+    /** Starts the working copy of the engine data, leaving out what no loaded rule uses any more. */
+    private void copyKeptData() {
+        data = new HashMap<>(loadedData.size() + 4);
+        for (Map.Entry<String, Object> e : loadedData.entrySet()) {
+            if (game.keepsData(e.getKey())) {
+                data.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     @Override
@@ -340,6 +355,9 @@ final class EventRun implements ActionContext, HistoryView {
 
     /** @return what a condition looked at, for the explain trace; {@code null} where nothing single applies */
     private Object actual(CompiledCondition condition) {
+        if (condition.condition() instanceof ObservedCondition observed) {
+            return observed.actual(this);
+        }
         Map<String, Object> config = condition.config();
         String type = condition.type();
         if (config.get("property") instanceof String path && type.startsWith("property_")) {

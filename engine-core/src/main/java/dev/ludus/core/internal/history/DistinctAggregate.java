@@ -8,12 +8,14 @@ import java.util.Map;
 
 /**
  * The distinct values of a property over a player's events of a type, each with the newest bucket it was
- * seen in. At most {@code maxValues} are tracked; past that the least recently seen are forgotten.
+ * seen in. Values not seen within the longest window in use are forgotten, and at most {@code maxValues} are
+ * tracked: past that the least recently seen go first.
  */
 public final class DistinctAggregate extends Aggregate {
     private final PropertyPath property;
     private final Window calendar;
     private final int maxValues;
+    private int keep = 1;
 
     public DistinctAggregate(String eventType, PropertyPath property, Window calendar, int maxValues) {
         super("distinct|" + eventType + "|" + property + "|" + (calendar == null ? "life" : calendar.calendarKey()),
@@ -25,7 +27,7 @@ public final class DistinctAggregate extends Aggregate {
 
     @Override
     public void widen(int units) {
-        // Every value keeps only its newest bucket, so any window length is served by the same data.
+        keep = Math.max(keep, units);
     }
 
     @Override
@@ -44,6 +46,10 @@ public final class DistinctAggregate extends Aggregate {
         }
         Map<String, Object> next = new HashMap<>(seen);
         next.put(canonical, bucket);
+        if (calendar != null) {
+            long newest = next.values().stream().mapToLong(b -> ((Number) b).longValue()).max().orElse(bucket);
+            next.values().removeIf(b -> ((Number) b).longValue() <= newest - keep);
+        }
         if (next.size() > maxValues) {
             String oldest = null;
             long oldestBucket = Long.MAX_VALUE;

@@ -13,7 +13,7 @@ import tools.jackson.core.TokenStreamLocation;
  * What every Ludus JSON reader shares: one mapping of JSON values to Java values, and one wording for
  * syntax errors, so an event and a player state file type their numbers and report broken JSON alike.
  */
-final class JsonInput {
+public final class JsonInput {
     private JsonInput() {
     }
 
@@ -68,14 +68,16 @@ final class JsonInput {
         };
     }
 
-    /** Jackson's own wording, without the source description it appends to nested locations. */
+    /** @return {@code not valid JSON at column 5: <Jackson's wording>} */
     static String describe(JacksonException e) {
+        return "not valid JSON" + at(e.getLocation()) + ": " + message(e);
+    }
+
+    /** @return Jackson's own wording, without the source description it appends to nested locations */
+    public static String message(JacksonException e) {
         String message = e.getOriginalMessage();
         int nested = message.indexOf(" (start marker at ");
-        if (nested >= 0) {
-            message = message.substring(0, nested);
-        }
-        return "not valid JSON" + at(e.getLocation()) + ": " + message;
+        return nested >= 0 ? message.substring(0, nested) : message;
     }
 
     /** @return {@code " at column 5"} or {@code " at line 2, column 5"}, or nothing when unknown */
