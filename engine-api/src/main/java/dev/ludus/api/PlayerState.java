@@ -1,8 +1,13 @@
 package dev.ludus.api;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,7 +42,7 @@ public record PlayerState(
     public PlayerState {
         Objects.requireNonNull(externalUserId, "externalUserId");
         currencies = sortedCopy(currencies);
-        badges = Collections.unmodifiableSortedSet(new TreeSet<>(badges));
+        badges = badges instanceof SortedView view ? view : new SortedView(new TreeSet<>(badges));
         quests = sortedCopy(quests);
         attributes = sortedCopy(attributes);
         profile = sortedCopy(profile);
@@ -59,8 +64,91 @@ public record PlayerState(
         return balance == null ? 0 : balance;
     }
 
+    /** Copies into a sorted, unmodifiable map, unless the map already is one made here (it cannot change). */
     private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
-        // TreeMap keeps a stable, sorted order for output; values may be null (attributes).
-        return Collections.unmodifiableMap(new TreeMap<>(map));
+        return map instanceof SortedMapView<?> ? map : new SortedMapView<>(new TreeMap<>(map));
+    }
+
+    /** A read-only view of a sorted map nobody else holds; snapshots share it instead of copying it. */
+    private static final class SortedMapView<V> extends AbstractMap<String, V> {
+        private final Map<String, V> map;
+
+        SortedMapView(TreeMap<String, V> map) {
+            this.map = Collections.unmodifiableSortedMap(map);
+        }
+
+        @Override
+        public Set<Entry<String, V>> entrySet() {
+            return map.entrySet();
+        }
+
+        @Override
+        public V get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+    }
+
+    /** A read-only view of a sorted set nobody else holds; snapshots share it instead of copying it. */
+    private static final class SortedView extends AbstractSet<String> implements SortedSet<String> {
+        private final SortedSet<String> set;
+
+        SortedView(TreeSet<String> set) {
+            this.set = Collections.unmodifiableSortedSet(set);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return set.iterator();
+        }
+
+        @Override
+        public int size() {
+            return set.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return set.contains(o);
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return set.comparator();
+        }
+
+        @Override
+        public SortedSet<String> subSet(String fromElement, String toElement) {
+            return set.subSet(fromElement, toElement);
+        }
+
+        @Override
+        public SortedSet<String> headSet(String toElement) {
+            return set.headSet(toElement);
+        }
+
+        @Override
+        public SortedSet<String> tailSet(String fromElement) {
+            return set.tailSet(fromElement);
+        }
+
+        @Override
+        public String first() {
+            return set.first();
+        }
+
+        @Override
+        public String last() {
+            return set.last();
+        }
     }
 }

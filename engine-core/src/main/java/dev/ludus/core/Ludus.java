@@ -1,6 +1,7 @@
 package dev.ludus.core;
 
 import dev.ludus.api.ErrorCode;
+import dev.ludus.api.ExpressionPolicy;
 import dev.ludus.api.GameCompileException;
 import dev.ludus.api.LudusException;
 import dev.ludus.api.RuleEngine;
@@ -48,6 +49,7 @@ public final class Ludus {
         private Clock clock;
         private Integer maxCommitRetries;
         private Executor executor;
+        private ExpressionPolicy expressionPolicy;
         private final EventLimits.Builder limits = EventLimits.builder();
         private final List<ConditionType> conditionTypes = new ArrayList<>();
         private final List<ActionType> actionTypes = new ArrayList<>();
@@ -96,6 +98,18 @@ public final class Ludus {
         public Builder executor(Executor executor) {
             requireUnset(this.executor, "executor");
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param policy what the engine does with rule expressions: {@link ExpressionPolicy#SANDBOXED}
+         *               (the default) checks each one against an allowlist at load,
+         *               {@link ExpressionPolicy#TRUSTED} runs full MVEL (only for rules written by the
+         *               application's developers), {@link ExpressionPolicy#DISABLED} refuses them
+         */
+        public Builder expressionPolicy(ExpressionPolicy policy) {
+            requireUnset(expressionPolicy, "expressionPolicy");
+            this.expressionPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -162,7 +176,8 @@ public final class Ludus {
             }
             return EngineFactory.create(gameJson, store, clock == null ? Clock.systemUTC() : clock,
                     maxCommitRetries == null ? 16 : maxCommitRetries, limits.build(), conditionTypes, actionTypes,
-                    executor == null ? ForkJoinPool.commonPool() : executor);
+                    executor == null ? ForkJoinPool.commonPool() : executor,
+                    expressionPolicy == null ? ExpressionPolicy.SANDBOXED : expressionPolicy);
         }
 
         private static void requireUnset(Object current, String setting) {

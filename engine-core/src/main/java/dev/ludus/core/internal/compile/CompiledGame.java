@@ -2,6 +2,7 @@ package dev.ludus.core.internal.compile;
 
 import dev.ludus.api.GameInfo;
 import dev.ludus.core.internal.state.Catalog;
+import dev.ludus.core.internal.condition.PropertyPath;
 import dev.ludus.core.internal.history.Aggregate;
 import java.util.Arrays;
 import java.util.List;
@@ -20,15 +21,17 @@ public final class CompiledGame {
     private final GameInfo info;
     private final Catalog catalog;
     private final List<CompiledRule> rules;
-    private final Map<String, CompiledRule[]> byEventType;
+    private final Map<String, CandidateIndex> byEventType;
     private final Map<String, CompiledRule[]> derivedByEventType;
     private final CompiledRule[] wildcard;
     private final Map<String, Aggregate[]> aggregates;
     private final Set<String> dataKeys;
+    private final int pathSlots;
 
-    CompiledGame(GameInfo info, Catalog catalog, List<CompiledRule> rules, Map<String, CompiledRule[]> byEventType,
+    CompiledGame(GameInfo info, Catalog catalog, List<CompiledRule> rules, Map<String, CandidateIndex> byEventType,
                  Map<String, CompiledRule[]> derivedByEventType, CompiledRule[] wildcard,
-                 Map<String, Aggregate[]> aggregates) {
+                 Map<String, Aggregate[]> aggregates, int pathSlots) {
+        this.pathSlots = pathSlots;
         this.info = info;
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
@@ -56,12 +59,13 @@ public final class CompiledGame {
     }
 
     /**
-     * @return the live rules triggered by {@code eventType} (its own and {@code "*"}), in run order:
-     *         ascending priority, ties in document order. The array is shared: never modify it.
+     * @param lookup the event's property values, to skip rules whose {@code property_eq} cannot hold
+     * @return the live rules triggered by {@code eventType} (its own and {@code "*"}) that the event must walk,
+     *         in run order: ascending priority, ties in document order. The array is shared: never modify it.
      */
-    public CompiledRule[] candidates(String eventType) {
-        CompiledRule[] rules = byEventType.get(eventType);
-        return rules == null ? wildcard : rules;
+    public CompiledRule[] candidates(String eventType, PropertyPath.Lookup lookup) {
+        CandidateIndex rules = byEventType.get(eventType);
+        return rules == null ? wildcard : rules.select(lookup);
     }
 
     /** @return the live rules for a derived event: only those naming its type ({@code "*"} does not match) */
@@ -74,6 +78,11 @@ public final class CompiledGame {
     public Aggregate[] aggregates(String eventType) {
         Aggregate[] found = aggregates.get(eventType);
         return found == null ? NO_AGGREGATES : found;
+    }
+
+    /** @return how many distinct property paths the game's conditions read (slots of the per-event cache) */
+    public int pathSlots() {
+        return pathSlots;
     }
 
     /** @return whether a player's engine data under {@code key} is still used by a loaded rule */

@@ -25,6 +25,12 @@ public record CompiledRule(String id, int index, long priority, String status, b
                            List<CompiledCondition> conditions, List<CompiledAction> actions, Limits limits,
                            String pointer) {
 
+    public CompiledRule {
+        eventTypes = List.copyOf(eventTypes);
+        conditions = List.copyOf(conditions);
+        actions = List.copyOf(actions);
+    }
+
     /** @return whether the rule runs in normal tracking (published and enabled) */
     public boolean live() {
         return enabled && "published".equals(status);

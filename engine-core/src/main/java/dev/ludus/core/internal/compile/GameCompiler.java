@@ -14,6 +14,8 @@ import dev.ludus.api.spi.ConditionType;
 import dev.ludus.api.spi.ConfigNode;
 import dev.ludus.core.internal.action.BuiltinActions;
 import dev.ludus.core.internal.condition.BuiltinConditions;
+import dev.ludus.core.internal.condition.PropertyPath;
+import dev.ludus.core.internal.expression.Expressions;
 import dev.ludus.core.internal.state.Catalog;
 import dev.ludus.core.internal.state.LevelCurve;
 import dev.ludus.core.internal.util.JsonValues;
@@ -59,12 +61,14 @@ public final class GameCompiler {
     private final TypeRegistry<ActionType> actionTypes;
 
     /**
+     * @param expressions compiles rule expressions under the engine's policy
      * @throws IllegalStateException when a custom type's name clashes with another type's
      */
-    public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions) {
-        List<ConditionType> conditions = new ArrayList<>(BuiltinConditions.all());
+    public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions,
+                        Expressions expressions) {
+        List<ConditionType> conditions = new ArrayList<>(BuiltinConditions.all(expressions));
         conditions.addAll(customConditions);
-        List<ActionType> actions = new ArrayList<>(BuiltinActions.all());
+        List<ActionType> actions = new ArrayList<>(BuiltinActions.all(expressions));
         actions.addAll(customActions);
         this.conditionTypes = new TypeRegistry<>("condition", conditions, ConditionType::name, ConditionType::aliases);
         this.actionTypes = new TypeRegistry<>("action", actions, ActionType::name, ActionType::aliases);
@@ -90,8 +94,9 @@ public final class GameCompiler {
     }
 
     /** The state of one compile. */
-    private final class Compilation implements CompileContext, HistorySupport {
+    private final class Compilation implements CompileContext, HistorySupport, PropertyPath.Registry {
         final Errors errors = new Errors();
+        private final Map<String, PropertyPath> paths = new HashMap<>();
         private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
         private List<String> currentTrigger = List.of("*");
         private Duration conditionCooldown;
@@ -146,7 +151,7 @@ public final class GameCompiler {
             GameInfo info = new GameInfo(id, version == null ? contentHash(json) : version,
                     rules.stream().map(CompiledRule::id).toList(), keys(currencies), keys(badges), keys(quests),
                     curve.maxLevel());
-            return index(info, catalog, rules, aggregates.values());
+            return index(info, catalog, rules, aggregates.values(), paths);
         }
 
         private List<ConfigNode> section(Node document, String field) {
@@ -492,6 +497,16 @@ public final class GameCompiler {
         }
 
         @Override
+        public PropertyPath path(String text) {
+            PropertyPath known = paths.get(text);
+            if (known == null) {
+                known = PropertyPath.parse(text).withSlot(paths.size());
+                paths.put(text, known);
+            }
+            return known;
+        }
+
+        @Override
         public List<String> triggerTypes() {
             return currentTrigger;
         }
@@ -694,7 +709,7 @@ public final class GameCompiler {
     }
 
     private static CompiledGame index(GameInfo info, Catalog catalog, List<CompiledRule> rules,
-                                      Collection<Aggregate> aggregates) {
+                                      Collection<Aggregate> aggregates, Map<String, PropertyPath> paths) {
         List<CompiledRule> wildcard = new ArrayList<>();
         Map<String, List<CompiledRule>> byType = new HashMap<>();
         for (CompiledRule rule : rules) {
@@ -710,11 +725,11 @@ public final class GameCompiler {
             }
         }
         Map<String, CompiledRule[]> explicit = new HashMap<>();
-        Map<String, CompiledRule[]> index = new HashMap<>();
+        Map<String, CandidateIndex> index = new HashMap<>();
         byType.forEach((type, list) -> {
             explicit.put(type, sorted(list));
             list.addAll(wildcard);
-            index.put(type, sorted(list));
+            index.put(type, CandidateIndex.of(list, RUN_ORDER, paths));
         });
         Map<String, Aggregate[]> aggregatesByType = new HashMap<>();
         for (Aggregate aggregate : aggregates) {
@@ -724,7 +739,8 @@ public final class GameCompiler {
                 return merged;
             });
         }
-        return new CompiledGame(info, catalog, rules, index, explicit, sorted(wildcard), aggregatesByType);
+        return new CompiledGame(info, catalog, rules, index, explicit, sorted(wildcard), aggregatesByType,
+                paths.size());
     }
 
     private static CompiledRule[] sorted(List<CompiledRule> rules) {

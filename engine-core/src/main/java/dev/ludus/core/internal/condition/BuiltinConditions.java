@@ -4,6 +4,7 @@ import dev.ludus.api.spi.CompileContext;
 import dev.ludus.api.spi.Condition;
 import dev.ludus.api.spi.ConditionType;
 import dev.ludus.api.spi.ConfigNode;
+import dev.ludus.core.internal.expression.Expressions;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -13,8 +14,11 @@ public final class BuiltinConditions {
     private BuiltinConditions() {
     }
 
-    /** @return every built-in condition type */
-    public static List<ConditionType> all() {
+    /**
+     * @param expressions compiles the {@code expression} condition under the engine's policy
+     * @return every built-in condition type
+     */
+    public static List<ConditionType> all(Expressions expressions) {
         return List.of(
                 type("property_eq", Set.of("property_equals"), PropertyConditions::eq),
                 type("property_neq", Set.of(), PropertyConditions::neq),
@@ -48,7 +52,8 @@ public final class BuiltinConditions {
                 type("day_of_week", Set.of(), TimeConditions::dayOfWeek),
                 type("all", Set.of(), CompositeConditions::all),
                 type("any", Set.of(), CompositeConditions::any),
-                type("not", Set.of(), CompositeConditions::not));
+                type("not", Set.of(), CompositeConditions::not),
+                type("expression", Set.of(), expressions::condition));
     }
 
     private static ConditionType type(String name, Set<String> aliases,

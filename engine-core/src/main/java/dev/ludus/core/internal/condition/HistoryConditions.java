@@ -65,7 +65,7 @@ final class HistoryConditions {
 
     static Condition propertySum(ConfigNode config, CompileContext context) {
         Window window = window(config);
-        PropertyPath path = PropertyConditions.path(config);
+        PropertyPath path = PropertyConditions.path(config, context);
         Map<String, SumAggregate> sums = path == null ? null
                 : perType(config, context, type -> new SumAggregate(type, path, calendarOf(window)));
         Range range = range(config, true);
@@ -81,7 +81,7 @@ final class HistoryConditions {
 
     static Condition distinctCount(ConfigNode config, CompileContext context) {
         Window window = window(config);
-        PropertyPath path = PropertyConditions.path(config);
+        PropertyPath path = PropertyConditions.path(config, context);
         Map<String, DistinctAggregate> sets = path == null ? null
                 : perType(config, context, type -> new DistinctAggregate(type, path, calendarOf(window),
                         MAX_DISTINCT_VALUES));

@@ -17,12 +17,12 @@ final class PropertyConditions {
     }
 
     static Condition eq(ConfigNode config, CompileContext context) {
-        PropertyPath path = path(config);
+        PropertyPath path = path(config, context);
         Object expected = config.value("value");
         if (path == null || !config.has("value")) {
             return null;
         }
-        return ctx -> JsonValues.equal(path.resolve(ctx.properties()), expected);
+        return ctx -> JsonValues.equal(path.value(ctx), expected);
     }
 
     static Condition neq(ConfigNode config, CompileContext context) {
@@ -31,35 +31,35 @@ final class PropertyConditions {
     }
 
     static Condition gt(ConfigNode config, CompileContext context) {
-        return compare(config, c -> c > 0);
+        return compare(config, context, c -> c > 0);
     }
 
     static Condition gte(ConfigNode config, CompileContext context) {
-        return compare(config, c -> c >= 0);
+        return compare(config, context, c -> c >= 0);
     }
 
     static Condition lt(ConfigNode config, CompileContext context) {
-        return compare(config, c -> c < 0);
+        return compare(config, context, c -> c < 0);
     }
 
     static Condition lte(ConfigNode config, CompileContext context) {
-        return compare(config, c -> c <= 0);
+        return compare(config, context, c -> c <= 0);
     }
 
-    private static Condition compare(ConfigNode config, IntPredicate accept) {
-        PropertyPath path = path(config);
+    private static Condition compare(ConfigNode config, CompileContext context, IntPredicate accept) {
+        PropertyPath path = path(config, context);
         Number bound = config.number("value");
         if (path == null || bound == null) {
             return null;
         }
         return ctx -> {
-            Object actual = path.resolve(ctx.properties());
+            Object actual = path.value(ctx);
             return JsonValues.isNumber(actual) && accept.test(JsonValues.compare((Number) actual, bound));
         };
     }
 
     static Condition between(ConfigNode config, CompileContext context) {
-        PropertyPath path = path(config);
+        PropertyPath path = path(config, context);
         Number min = config.number("min");
         Number max = config.number("max");
         if (path == null || min == null || max == null) {
@@ -70,21 +70,21 @@ final class PropertyConditions {
             return null;
         }
         return ctx -> {
-            Object actual = path.resolve(ctx.properties());
+            Object actual = path.value(ctx);
             return JsonValues.isNumber(actual) && JsonValues.compare((Number) actual, min) >= 0
                     && JsonValues.compare((Number) actual, max) <= 0;
         };
     }
 
     static Condition in(ConfigNode config, CompileContext context) {
-        PropertyPath path = path(config);
+        PropertyPath path = path(config, context);
         List<Object> values = config.list("values");
         if (path == null || values == null) {
             return null;
         }
         Object[] candidates = values.toArray();
         return ctx -> {
-            Object actual = path.resolve(ctx.properties());
+            Object actual = path.value(ctx);
             for (Object candidate : candidates) {
                 if (JsonValues.equal(actual, candidate)) {
                     return true;
@@ -100,13 +100,13 @@ final class PropertyConditions {
     }
 
     static Condition contains(ConfigNode config, CompileContext context) {
-        PropertyPath path = path(config);
+        PropertyPath path = path(config, context);
         Object needle = config.value("value");
         if (path == null || !config.has("value")) {
             return null;
         }
         return ctx -> {
-            Object actual = path.resolve(ctx.properties());
+            Object actual = path.value(ctx);
             if (actual instanceof List<?> list) {
                 for (Object element : list) {
                     if (JsonValues.equal(element, needle)) {
@@ -120,12 +120,12 @@ final class PropertyConditions {
     }
 
     static Condition exists(ConfigNode config, CompileContext context) {
-        PropertyPath path = path(config);
+        PropertyPath path = path(config, context);
         if (path == null) {
             return null;
         }
         return ctx -> {
-            Object actual = path.resolve(ctx.properties());
+            Object actual = path.value(ctx);
             return actual != PropertyPath.MISSING && actual != null;
         };
     }
@@ -136,7 +136,7 @@ final class PropertyConditions {
     }
 
     static Condition matches(ConfigNode config, CompileContext context) {
-        PropertyPath path = path(config);
+        PropertyPath path = path(config, context);
         String regex = config.string("pattern");
         if (path == null || regex == null) {
             return null;
@@ -154,17 +154,20 @@ final class PropertyConditions {
                     + " near index " + e.getIndex());
             return null;
         }
-        return ctx -> path.resolve(ctx.properties()) instanceof String s && pattern.matcher(s).find();
+        return ctx -> path.value(ctx) instanceof String s && pattern.matcher(s).find();
     }
 
-    /** Reads and compiles the {@code property} field, or reports why not and returns {@code null}. */
-    static PropertyPath path(ConfigNode config) {
+    /**
+     * Reads and compiles the {@code property} field (interned in the game's per-event cache when the compiler
+     * offers one), or reports why not and returns {@code null}.
+     */
+    static PropertyPath path(ConfigNode config, CompileContext context) {
         String text = config.string("property");
         if (text == null) {
             return null;
         }
         try {
-            return PropertyPath.parse(text);
+            return context instanceof PropertyPath.Registry registry ? registry.path(text) : PropertyPath.parse(text);
         } catch (IllegalArgumentException e) {
             config.error("property", e.getMessage());
             return null;

@@ -1,5 +1,6 @@
 package dev.ludus.core.internal.condition;
 
+import dev.ludus.api.spi.EvaluationContext;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +20,44 @@ public final class PropertyPath {
     private final String text;
     private final String[] keys;
     private final int[] indexes;
+    private final int slot;
 
-    private PropertyPath(String text, String[] keys, int[] indexes) {
+    private PropertyPath(String text, String[] keys, int[] indexes, int slot) {
         this.text = text;
         this.keys = keys;
         this.indexes = indexes;
+        this.slot = slot;
+    }
+
+    /** @return this path with a slot in the per-event cache of a compiled game (see {@link Lookup}) */
+    public PropertyPath withSlot(int slot) {
+        return new PropertyPath(text, keys, indexes, slot);
+    }
+
+    /** @return the slot of this path in the per-event cache, or -1 when it has none */
+    public int slot() {
+        return slot;
+    }
+
+    /**
+     * Where a compiled game's paths are resolved at most once per event: evaluating contexts that implement
+     * it cache each slotted path's value, so twenty rules testing {@code score} read the map once.
+     */
+    public interface Lookup {
+        /** @return the value at {@code path} for the event being evaluated, possibly {@link #MISSING} */
+        Object lookup(PropertyPath path);
+    }
+
+    /** Interns paths while a game compiles, giving each distinct one a slot. */
+    public interface Registry {
+        /** @return the compiled path for {@code text}, shared by every condition naming it */
+        PropertyPath path(String text);
+    }
+
+    /** @return the value at this path for the event of {@code context}, possibly {@code null} or {@link #MISSING} */
+    public Object value(EvaluationContext context) {
+        return slot >= 0 && context instanceof Lookup lookup ? lookup.lookup(this)
+                : resolve(context.properties());
     }
 
     /**
@@ -39,7 +73,7 @@ public final class PropertyPath {
             }
             indexes[i] = arrayIndex(keys[i]);
         }
-        return new PropertyPath(path, keys, indexes);
+        return new PropertyPath(path, keys, indexes, -1);
     }
 
     private static int arrayIndex(String key) {

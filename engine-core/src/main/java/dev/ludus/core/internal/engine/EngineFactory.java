@@ -1,11 +1,13 @@
 package dev.ludus.core.internal.engine;
 
+import dev.ludus.api.ExpressionPolicy;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.api.spi.ActionType;
 import dev.ludus.api.spi.ConditionType;
 import dev.ludus.api.spi.PlayerStore;
 import dev.ludus.core.internal.compile.CompiledGame;
 import dev.ludus.core.internal.compile.GameCompiler;
+import dev.ludus.core.internal.expression.Expressions;
 import dev.ludus.core.store.InMemoryPlayerStore;
 import java.time.Clock;
 import java.util.List;
@@ -22,8 +24,9 @@ public final class EngineFactory {
      */
     public static RuleEngine create(String gameJson, PlayerStore store, Clock clock, int maxCommitRetries,
                                     EventLimits limits, List<ConditionType> conditionTypes,
-                                    List<ActionType> actionTypes, Executor executor) {
-        GameCompiler compiler = new GameCompiler(conditionTypes, actionTypes);
+                                    List<ActionType> actionTypes, Executor executor,
+                                    ExpressionPolicy expressionPolicy) {
+        GameCompiler compiler = new GameCompiler(conditionTypes, actionTypes, Expressions.of(expressionPolicy));
         CompiledGame game = compiler.compile(gameJson);
         return new DefaultRuleEngine(compiler, game, store == null ? InMemoryPlayerStore.create() : store,
                 new EventValidator(limits, clock), maxCommitRetries, executor);

@@ -25,6 +25,7 @@ import dev.ludus.core.internal.state.WorkingPlayer;
 import dev.ludus.core.internal.util.JsonValues;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,9 @@ import java.util.Map;
  * rule (all or nothing), and records what happened. It is the context handed to conditions and actions.
  * When given a trace list it also explains each candidate rule (SPEC 11). Not thread-safe: one per attempt.
  */
-final class EventRun implements ActionContext, HistoryView {
+final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup {
+    private static final Object UNRESOLVED = new Object();
+
     /** How deeply level and quest rewards may trigger further rewards before the rule fails. */
     static final int MAX_REWARD_DEPTH = 8;
     /** How deeply derived events may nest (SPEC 4.3). */
@@ -67,6 +70,8 @@ final class EventRun implements ActionContext, HistoryView {
     private int rewardDepth;
     /** The highest level whose level_up and rewards have been handled; levels above it are still due. */
     private int levelsHandled;
+    /** Values of the game's property paths for the current event, resolved on first use. */
+    private final Object[] paths;
 
     /**
      * @param traces where to explain each candidate rule, or {@code null} when not explaining
@@ -83,6 +88,7 @@ final class EventRun implements ActionContext, HistoryView {
         this.traces = traces;
         this.includeDrafts = includeDrafts;
         this.levelsHandled = before.level();
+        this.paths = new Object[game.pathSlots()];
     }
 
     /** Evaluates the event and its derived events; returns the working player to commit. */
@@ -105,12 +111,13 @@ final class EventRun implements ActionContext, HistoryView {
             put(aggregate.key(), aggregate.update(data.get(aggregate.key()), event.timestamp(), event.properties()));
         }
         current = event;
+        Arrays.fill(paths, UNRESOLVED);
         currentBefore = before;
         depth = nesting;
         List<ValidEvent> emitted = new ArrayList<>(0);
         derived = emitted;
         if (traces == null) {
-            evaluate(isDerived ? game.derivedCandidates(event.eventType()) : game.candidates(event.eventType()));
+            evaluate(isDerived ? game.derivedCandidates(event.eventType()) : game.candidates(event.eventType(), this));
         } else {
             explain(event, isDerived);
         }
@@ -137,8 +144,9 @@ final class EventRun implements ActionContext, HistoryView {
 
     private boolean conditionsHold(CompiledRule rule) {
         try {
-            for (CompiledCondition condition : rule.conditions()) {
-                if (!condition.condition().test(this)) {
+            List<CompiledCondition> conditions = rule.conditions();
+            for (int i = 0, n = conditions.size(); i < n; i++) {
+                if (!conditions.get(i).condition().test(this)) {
                     return false;
                 }
             }
@@ -274,6 +282,16 @@ final class EventRun implements ActionContext, HistoryView {
                 data.put(e.getKey(), e.getValue());
             }
         }
+    }
+
+    @Override
+    public Object lookup(PropertyPath path) {
+        Object value = paths[path.slot()];
+        if (value == UNRESOLVED) {
+            value = path.resolve(current.properties());
+            paths[path.slot()] = value;
+        }
+        return value;
     }
 
     @Override

@@ -1,0 +1,120 @@
+package dev.ludus.core.internal.expression;
+
+import dev.ludus.api.PlayerState;
+import dev.ludus.api.QuestState;
+import dev.ludus.api.spi.EvaluationContext;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The variables of SPEC section 10, read from an {@link EvaluationContext}: each property by its name,
+ * {@code properties}, {@code event} and {@code player}. The three reserved names win over properties of
+ * the same name (read those as {@code properties.event}). Every value handed out is unmodifiable and has
+ * the same shape in the sandbox and in MVEL: whole numbers are {@code Long}, other numbers {@code Double}.
+ *
+ * <p>One instance serves one evaluation and builds {@code event} and {@code player} only when read.
+ * Not thread-safe.
+ */
+final class Variables {
+    static final String PROPERTIES = "properties";
+    static final String EVENT = "event";
+    static final String PLAYER = "player";
+    static final Set<String> RESERVED = Set.of(PROPERTIES, EVENT, PLAYER);
+
+    private final EvaluationContext context;
+    private Map<String, Object> event;
+    private Map<String, Object> player;
+
+    Variables(EvaluationContext context) {
+        this.context = context;
+    }
+
+    /** @return the event's properties, unmodifiable */
+    Map<String, Object> properties() {
+        return context.properties();
+    }
+
+    /** @return whether a root variable of that name exists for this evaluation */
+    boolean has(String name) {
+        return RESERVED.contains(name) || context.properties().containsKey(name);
+    }
+
+    /**
+     * @return the value of the root variable {@code name}
+     * @throws MissingVariableException when there is none
+     */
+    Object get(String name) {
+        switch (name) {
+            case PROPERTIES:
+                return context.properties();
+            case EVENT:
+                return event();
+            case PLAYER:
+                return player();
+            default:
+                return property(context.properties(), name);
+        }
+    }
+
+    /** @return the property {@code name}, possibly {@code null} */
+    static Object property(Map<String, Object> properties, String name) {
+        Object value = properties.get(name);
+        if (value == null && !properties.containsKey(name)) {
+            throw new MissingVariableException(name);
+        }
+        return value;
+    }
+
+    Map<String, Object> event() {
+        if (event == null) {
+            Map<String, Object> map = new LinkedHashMap<>(4);
+            map.put("eventType", context.eventType());
+            map.put("externalUserId", context.externalUserId());
+            map.put("timestamp", context.timestamp().toEpochMilli());
+            event = Collections.unmodifiableMap(map);
+        }
+        return event;
+    }
+
+    Map<String, Object> player() {
+        if (player == null) {
+            player = playerView(context.player());
+        }
+        return player;
+    }
+
+    /** @return every variable in one unmodifiable map, as MVEL reads them in {@code TRUSTED} mode */
+    Map<String, Object> asMap() {
+        Map<String, Object> all = new HashMap<>(context.properties());
+        all.put(PROPERTIES, context.properties());
+        all.put(EVENT, event());
+        all.put(PLAYER, player());
+        return Collections.unmodifiableMap(all);
+    }
+
+    private static Map<String, Object> playerView(PlayerState state) {
+        Map<String, Object> quests = new LinkedHashMap<>();
+        state.quests().forEach((id, quest) -> quests.put(id, questView(quest)));
+        Map<String, Object> map = new LinkedHashMap<>(8);
+        map.put("xp", state.xp());
+        map.put("level", (long) state.level());
+        map.put("currencies", state.currencies());
+        map.put("badges", List.copyOf(state.badges()));
+        map.put("quests", Collections.unmodifiableMap(quests));
+        map.put("attributes", state.attributes());
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static Map<String, Object> questView(QuestState quest) {
+        Map<String, Object> map = new LinkedHashMap<>(4);
+        map.put("progress", quest.progress());
+        map.put("target", quest.target());
+        map.put("completed", quest.completed());
+        map.put("completions", quest.completions());
+        return Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.ludus.core.internal.expression;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.ludus.api.ErrorCode;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The allowlist: every refused construct is named, and text that does not parse is a syntax error. */
+class SandboxCheckTest {
+
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                arguments("java.lang.Runtime.getRuntime().exec('touch /tmp/x')", "class reference 'java.lang.Runtime'"),
+                arguments("Runtime.getRuntime()", "class reference 'Runtime'"),
+                arguments("Runtime", "class reference 'Runtime'"),
+                arguments("System.exit(0)", "class reference 'System'"),
+                arguments("java.lang.System.getenv()", "class reference 'java.lang.System'"),
+                arguments("Thread.sleep(1000)", "class reference 'Thread'"),
+                arguments("java.lang.Thread.currentThread()", "class reference 'java.lang.Thread'"),
+                arguments("Class.forName('java.lang.Runtime')", "class reference 'Class'"),
+                arguments("java.lang.Class", "class reference 'java.lang.Class'"),
+                arguments("org.mvel2.MVEL.eval('1')", "class reference 'org.mvel2.MVEL'"),
+                arguments("name.class", "class reference 'name.class'"),
+                arguments("class", "class reference 'class'"),
+                arguments("getClass()", "function call 'getClass()'"),
+                arguments("forName('java.lang.Runtime')", "function call 'forName()'"),
+                arguments("name.getClass()", "method call 'getClass()'"),
+                arguments("name.getClass().forName('java.lang.Runtime')", "method call 'getClass()'"),
+                arguments("name.toUpperCase()", "method call 'toUpperCase()'"),
+                arguments("tags.size()", "method call 'size()'"),
+                arguments("tags[0](1)", "calling the value of 'tags[0]'"),
+                arguments("new java.io.File('/tmp/x').createNewFile()", "'new' (object creation)"),
+                arguments("x = 1", "assignment '='"),
+                arguments("x += 1", "assignment '+='"),
+                arguments("x -= 1", "assignment '-='"),
+                arguments("x *= 2", "assignment '*='"),
+                arguments("x++", "increment '++'"),
+                arguments("--x", "decrement '--'"),
+                arguments("while (true) { }", "'while' loop"),
+                arguments("for (i = 0; i < 3; i++) { }", "'for' loop"),
+                arguments("foreach (t : tags) { }", "'foreach' loop"),
+                arguments("do { } while (true)", "'do' loop"),
+                arguments("until (false) { }", "'until' loop"),
+                arguments("def f() { 1 }", "function definition 'def'"),
+                arguments("function f() { 1 }", "function definition 'function'"),
+                arguments("import java.io.File", "'import'"),
+                arguments("import_static java.lang.Math.max", "'import_static'"),
+                arguments("score; score", "statement separator ';'"),
+                arguments("score > 1;", "statement separator ';'"),
+                arguments("{ score }", "block or inline collection '{'"),
+                arguments("if (score > 1) true", "'if' statement"),
+                arguments("return score", "'return'"),
+                arguments("var x", "variable declaration 'var'"),
+                arguments("with (order) { total }", "'with' block"),
+                arguments("tags contains 'new'", "MVEL operator 'contains'"),
+                arguments("name instanceof String", "MVEL operator 'instanceof'"),
+                arguments("(sku in order.items)", "MVEL projection 'in'"),
+                arguments("[1, 2]", "inline list '['"),
+                arguments("score & 1", "bitwise operator '&'"),
+                arguments("score | 1", "bitwise operator '|'"),
+                arguments("score ^ 1", "bitwise operator '^'"),
+                arguments("score << 1", "bitwise operator '<<'"),
+                arguments("name ~= 'a.*'", "regular expression operator '~='"),
+                arguments("@{score}", "MVEL interceptor or template '@'"),
+                arguments("score // comment", "comment '//'"),
+                arguments("$", "character '$'"),
+                arguments("score\u00a0> 1", "character '\\u00a0'"),
+                arguments("order.Total", "class reference 'order.Total'"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refused")
+    void parse_refusedConstruct_isNotAllowedAndNamed(String source, String construct) {
+        assertThatThrownBy(() -> Parser.parse(source))
+                .isInstanceOfSatisfying(ExpressionSyntaxException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code())
+                                .isEqualTo(ErrorCode.EXPRESSION_NOT_ALLOWED))
+                .hasMessageContaining(construct + " is not allowed");
+    }
+
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                arguments("", "expected a value, found the end of the expression"),
+                arguments("score >=", "expected a value, found the end of the expression"),
+                arguments("(1 + 2", "expected ')', found the end of the expression"),
+                arguments("1 + 2)", "expected an operator or the end of the expression, found ')'"),
+                arguments("'abc", "string is not closed"),
+                arguments("'\\q'", "unknown escape '\\q'"),
+                arguments("'\\u12'", "\\u must be followed by four hex digits"),
+                arguments("1 < 2 < 3", "comparisons do not chain"),
+                arguments("lower()", "lower() takes 1 argument, found 0"),
+                arguments("lower('a', 'b')", "lower() takes 1 argument, found 2"),
+                arguments("startsWith('a')", "startsWith() takes 2 arguments, found 1"),
+                arguments("min(1)", "min() takes at least 2 arguments, found 1"),
+                arguments("1L", "malformed number '1L'"),
+                arguments("1e", "malformed number '1e'"),
+                arguments("99999999999999999999", "number 99999999999999999999 is too large"),
+                arguments("order.", "expected a property name after '.'"),
+                arguments("score score", "expected an operator or the end of the expression, found 'score'"),
+                arguments("true ? 1", "expected ':' of the ternary operator"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("malformed")
+    void parse_malformedText_isASyntaxErrorWithTheColumn(String source, String problem) {
+        assertThatThrownBy(() -> Parser.parse(source))
+                .isInstanceOfSatisfying(ExpressionSyntaxException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RULE))
+                .hasMessageStartingWith("expression syntax error at column ")
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void parse_reportsTheColumnOfTheRefusedConstruct() {
+        assertThatThrownBy(() -> Parser.parse("score > 1 && name.getClass() == null"))
+                .hasMessage("method call 'getClass()' is not allowed (column 19); only the helpers abs, ceil, "
+                        + "endsWith, floor, lower, max, min, round, size, startsWith, upper may be called, as "
+                        + "functions: lower(name)");
+    }
+
+    @Test
+    void parse_capitalisedName_isRefusedWithAdviceToUseBrackets() {
+        assertThatThrownBy(() -> Parser.parse("Score > 1"))
+                .hasMessageContaining("write properties['Score'] for a property of that name");
+    }
+
+    @Test
+    void parse_tooDeeplyNested_isRefused() {
+        String source = "(".repeat(Parser.MAX_DEPTH + 1) + "1" + ")".repeat(Parser.MAX_DEPTH + 1);
+        assertThatThrownBy(() -> Parser.parse(source))
+                .hasMessageContaining("nests deeper than " + Parser.MAX_DEPTH + " levels");
+        String unary = "!".repeat(Parser.MAX_DEPTH + 1) + "true";
+        assertThatThrownBy(() -> Parser.parse(unary))
+                .hasMessageContaining("nests deeper than " + Parser.MAX_DEPTH + " levels");
+    }
+
+    @Test
+    void parse_tooLong_isRefused() {
+        String source = "1" + " + 1".repeat(Parser.MAX_LENGTH / 4);
+        assertThatThrownBy(() -> Parser.parse(source))
+                .isInstanceOfSatisfying(ExpressionSyntaxException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RULE))
+                .hasMessage("expression is " + source.length() + " characters long; at most " + Parser.MAX_LENGTH
+                        + " are allowed");
+    }
+}
