@@ -1,6 +1,7 @@
 package dev.ludus.benchmarks;
 
 import dev.ludus.api.Event;
+import dev.ludus.api.ExpressionPolicy;
 import dev.ludus.api.GameCompileException;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.core.Ludus;
@@ -163,18 +164,20 @@ public final class ReferenceWorkload {
     }
 
     /**
+     * @param policy how the engine runs expressions: {@link ExpressionPolicy#SANDBOXED} (the default) or
+     *               {@link ExpressionPolicy#TRUSTED} (full MVEL)
      * @return a new Ludus engine for {@link #expressionGameJson()}, with the default in-memory store and the
      *         system clock
-     * @throws IllegalStateException when this build of Ludus does not compile expression conditions, saying so
+     * @throws IllegalStateException when the game does not compile, with the engine's first error
      */
-    public RuleEngine newExpressionEngine() {
+    public RuleEngine newExpressionEngine(ExpressionPolicy policy) {
         try {
-            return Ludus.builder().game(expressionGameJson()).build();
+            return Ludus.builder().expressionPolicy(policy).game(expressionGameJson()).build();
         } catch (GameCompileException e) {
             String first = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).toString();
-            throw new IllegalStateException("the expression variant needs condition type 'expression' "
-                    + "({\"type\": \"expression\", \"expression\": \"" + rules.get(0).expression() + "\"}), and this "
-                    + "build of Ludus does not compile it (" + e.errors().size() + " errors; first: " + first + ")", e);
+            throw new IllegalStateException("the expression game (conditions such as {\"type\": \"expression\", "
+                    + "\"expression\": \"" + rules.get(0).expression() + "\"}) does not compile under " + policy + ": "
+                    + e.errors().size() + " errors; first: " + first, e);
         }
     }
 

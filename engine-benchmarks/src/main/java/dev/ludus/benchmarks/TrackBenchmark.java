@@ -2,6 +2,7 @@ package dev.ludus.benchmarks;
 
 import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
+import dev.ludus.api.ExpressionPolicy;
 import dev.ludus.api.RuleEngine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,10 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code rules}: 10, 100, 1,000 (RW-1000) or 10,000 rules, with the event types scaled so that each has
  *       20 candidate rules ({@link ReferenceWorkload#scaled(int)}; 10 rules share one type), so the number shows
  *       what the rule count costs beyond the candidates: indexing, not scanning;</li>
- *   <li>{@code conditions}: {@code typed} ({@code property_gte} and {@code property_eq}) or {@code expression}
+ *   <li>{@code conditions}: {@code typed} ({@code property_gte} and {@code property_eq}), {@code expression}
  *       (one {@code {"type": "expression", "expression": "score >= 37 && category == 'cat0'"}} per rule,
- *       {@link ReferenceWorkload#expressionGameJson()}). A build of Ludus without expression conditions fails
- *       the {@code expression} trials in setup, saying so.</li>
+ *       {@link ReferenceWorkload#expressionGameJson()}, under the default sandboxed policy), or {@code mvel}
+ *       (the same expressions run by full MVEL, {@link ExpressionPolicy#TRUSTED}).</li>
  * </ul>
  *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}):
@@ -55,8 +56,8 @@ public class TrackBenchmark {
     @Param({"10", "100", "1000", "10000"})
     public int rules;
 
-    /** How each rule's conditions are written: {@code typed} or {@code expression}. */
-    @Param({"typed", "expression"})
+    /** How each rule's conditions are written: {@code typed}, {@code expression} (sandboxed) or {@code mvel}. */
+    @Param({"typed", "expression", "mvel"})
     public String conditions;
 
     private RuleEngine engine;
@@ -74,14 +75,16 @@ public class TrackBenchmark {
     }
 
     /**
-     * @param conditions {@code typed} or {@code expression}
+     * @param conditions {@code typed}, {@code expression} or {@code mvel}
      * @return a new engine for the workload's game with its conditions written that way
      */
     static RuleEngine newEngine(ReferenceWorkload workload, String conditions) {
         return switch (conditions) {
             case "typed" -> workload.newEngine();
-            case "expression" -> workload.newExpressionEngine();
-            default -> throw new IllegalArgumentException("conditions must be typed or expression, was " + conditions);
+            case "expression" -> workload.newExpressionEngine(ExpressionPolicy.SANDBOXED);
+            case "mvel" -> workload.newExpressionEngine(ExpressionPolicy.TRUSTED);
+            default -> throw new IllegalArgumentException("conditions must be typed, expression or mvel, was "
+                    + conditions);
         };
     }
 
