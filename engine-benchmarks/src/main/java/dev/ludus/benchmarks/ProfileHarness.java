@@ -2,6 +2,8 @@ package dev.ludus.benchmarks;
 
 import dev.ludus.api.Event;
 import dev.ludus.api.RuleEngine;
+import dev.ludus.core.Ludus;
+import dev.ludus.core.store.InMemoryPlayerStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.List;
  *      -cp engine-benchmarks/target/benchmarks.jar dev.ludus.benchmarks.ProfileHarness 30 1000
  * jfr print --events jdk.ExecutionSample rw1000.jfr
  * }</pre>
+ *
+ * A third argument sets the in-memory store's history per player (default 100), to see what keeping history
+ * costs, garbage collection included.
  */
 public final class ProfileHarness {
     private ProfileHarness() {
@@ -24,13 +29,15 @@ public final class ProfileHarness {
 
     /**
      * @param args seconds to run (default 30), rule count (default 1000; event types scaled as in
-     *             {@link ReferenceWorkload#scaled(int)})
+     *             {@link ReferenceWorkload#scaled(int)}), history entries kept per player (default 100)
      */
     public static void main(String[] args) {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int rules = args.length > 1 ? Integer.parseInt(args[1]) : ReferenceWorkload.DEFAULT_RULE_COUNT;
+        int history = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
-        RuleEngine engine = workload.newEngine();
+        RuleEngine engine = Ludus.builder().game(workload.gameJson())
+                .store(InMemoryPlayerStore.builder().historyPerPlayer(history).build()).build();
         List<Event> events = workload.events();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
