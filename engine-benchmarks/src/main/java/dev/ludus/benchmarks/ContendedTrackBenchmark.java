@@ -39,11 +39,13 @@ import org.openjdk.jmh.infra.ThreadParams;
  * so the throughput of two threads is {@code 2e9 / (ns/op)} events per second against {@code 1e9 / (ns/op)} for
  * one. The second thread starts half-way through the events. The secondary result {@code notProcessed} counts
  * events that did not come back {@code processed} (for example {@code failed} / {@code CONFLICT} after too many
- * lost races); it should stay 0.
+ * lost races); it should stay 0. {@code historyPerPlayer} is the in-memory store's history per player (100, its
+ * default; see {@link TrackBenchmark}).
  *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}):
  * <pre>{@code
  * java -jar engine-benchmarks/target/benchmarks.jar ContendedTrackBenchmark -f 1
+ * java -jar engine-benchmarks/target/benchmarks.jar ContendedTrackBenchmark -f 1 -p historyPerPlayer=1
  * }</pre>
  *
  * <p>Setup tracks both threads' events on a separate engine and fails the trial unless each thread's events
@@ -68,6 +70,10 @@ public class ContendedTrackBenchmark {
     @Param({"distinct", "hot10"})
     public String players;
 
+    /** History entries the in-memory store keeps per player; 100 is the store's default. */
+    @Param({"100"})
+    public int historyPerPlayer;
+
     private RuleEngine engine;
     private Event[][] eventsByThread;
 
@@ -80,12 +86,12 @@ public class ContendedTrackBenchmark {
             eventsByThread[t] = readdress(workload.events(), players, t);
         }
         long expected = WorkCheck.expectedFired(workload);
-        RuleEngine check = workload.newEngine();
+        RuleEngine check = TrackBenchmark.newEngine(workload, "typed", historyPerPlayer);
         for (int t = 0; t < THREADS; t++) {
             long fired = HandWrittenBaseline.firedByLudus(check, List.of(eventsByThread[t]));
             WorkCheck.requireFired("Ludus on " + players + " players, thread " + t, fired, expected);
         }
-        engine = workload.newEngine();
+        engine = TrackBenchmark.newEngine(workload, "typed", historyPerPlayer);
     }
 
     /**

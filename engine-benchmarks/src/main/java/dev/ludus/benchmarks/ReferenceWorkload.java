@@ -1,8 +1,6 @@
 package dev.ludus.benchmarks;
 
 import dev.ludus.api.Event;
-import dev.ludus.api.ExpressionPolicy;
-import dev.ludus.api.GameCompileException;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.core.Ludus;
 import java.util.ArrayList;
@@ -161,24 +159,6 @@ public final class ReferenceWorkload {
     /** @return a new Ludus engine for this game, with the default in-memory store and the system clock */
     public RuleEngine newEngine() {
         return Ludus.builder().game(gameJson).build();
-    }
-
-    /**
-     * @param policy how the engine runs expressions: {@link ExpressionPolicy#SANDBOXED} (the default) or
-     *               {@link ExpressionPolicy#TRUSTED} (full MVEL)
-     * @return a new Ludus engine for {@link #expressionGameJson()}, with the default in-memory store and the
-     *         system clock
-     * @throws IllegalStateException when the game does not compile, with the engine's first error
-     */
-    public RuleEngine newExpressionEngine(ExpressionPolicy policy) {
-        try {
-            return Ludus.builder().expressionPolicy(policy).game(expressionGameJson()).build();
-        } catch (GameCompileException e) {
-            String first = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).toString();
-            throw new IllegalStateException("the expression game (conditions such as {\"type\": \"expression\", "
-                    + "\"expression\": \"" + rules.get(0).expression() + "\"}) does not compile under " + policy + ": "
-                    + e.errors().size() + " errors; first: " + first, e);
-        }
     }
 
     /** @return a new hand-written baseline for these rules, with no player state */

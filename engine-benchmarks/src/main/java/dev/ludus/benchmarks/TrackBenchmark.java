@@ -3,7 +3,10 @@ package dev.ludus.benchmarks;
 import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
 import dev.ludus.api.ExpressionPolicy;
+import dev.ludus.api.GameCompileException;
 import dev.ludus.api.RuleEngine;
+import dev.ludus.core.Ludus;
+import dev.ludus.core.store.InMemoryPlayerStore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,13 +34,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code conditions}: {@code typed} ({@code property_gte} and {@code property_eq}), {@code expression}
  *       (one {@code {"type": "expression", "expression": "score >= 37 && category == 'cat0'"}} per rule,
  *       {@link ReferenceWorkload#expressionGameJson()}, under the default sandboxed policy), or {@code mvel}
- *       (the same expressions run by full MVEL, {@link ExpressionPolicy#TRUSTED}).</li>
+ *       (the same expressions run by full MVEL, {@link ExpressionPolicy#TRUSTED});</li>
+ *   <li>{@code historyPerPlayer}: the history entries the in-memory store keeps per player, 100 by default as
+ *       in the store; {@code -p historyPerPlayer=1} shows what keeping history costs, garbage collection
+ *       included.</li>
  * </ul>
  *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}):
  * <pre>{@code
  * java -jar engine-benchmarks/target/benchmarks.jar TrackBenchmark -f 1
  * java -jar engine-benchmarks/target/benchmarks.jar TrackBenchmark -f 1 -p rules=1000 -p conditions=typed
+ * java -jar engine-benchmarks/target/benchmarks.jar TrackBenchmark -f 1 -p conditions=typed -p historyPerPlayer=1
  * }</pre>
  *
  * <p>Setup tracks all events on a separate new engine and on the baseline first and fails the trial if
@@ -60,6 +67,10 @@ public class TrackBenchmark {
     @Param({"typed", "expression", "mvel"})
     public String conditions;
 
+    /** History entries the in-memory store keeps per player; 100 is the store's default. */
+    @Param({"100"})
+    public int historyPerPlayer;
+
     private RuleEngine engine;
     private Event[] events;
 
@@ -68,24 +79,36 @@ public class TrackBenchmark {
     public void setUp() {
         ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
         events = workload.events().toArray(new Event[0]);
-        long fired = HandWrittenBaseline.firedByLudus(newEngine(workload, conditions), workload.events());
+        long fired = HandWrittenBaseline.firedByLudus(newEngine(workload, conditions, historyPerPlayer),
+                workload.events());
         WorkCheck.requireFired("Ludus (" + rules + " rules, " + conditions + " conditions)", fired,
                 WorkCheck.expectedFired(workload));
-        engine = newEngine(workload, conditions);
+        engine = newEngine(workload, conditions, historyPerPlayer);
     }
 
     /**
-     * @param conditions {@code typed}, {@code expression} or {@code mvel}
+     * @param conditions       {@code typed}, {@code expression} or {@code mvel}
+     * @param historyPerPlayer history entries the in-memory store keeps per player
      * @return a new engine for the workload's game with its conditions written that way
+     * @throws IllegalStateException when the game does not compile, with the engine's first error
      */
-    static RuleEngine newEngine(ReferenceWorkload workload, String conditions) {
-        return switch (conditions) {
-            case "typed" -> workload.newEngine();
-            case "expression" -> workload.newExpressionEngine(ExpressionPolicy.SANDBOXED);
-            case "mvel" -> workload.newExpressionEngine(ExpressionPolicy.TRUSTED);
+    static RuleEngine newEngine(ReferenceWorkload workload, String conditions, int historyPerPlayer) {
+        Ludus.Builder builder = Ludus.builder()
+                .store(InMemoryPlayerStore.builder().historyPerPlayer(historyPerPlayer).build());
+        switch (conditions) {
+            case "typed" -> builder.game(workload.gameJson());
+            case "expression" -> builder.expressionPolicy(ExpressionPolicy.SANDBOXED).game(workload.expressionGameJson());
+            case "mvel" -> builder.expressionPolicy(ExpressionPolicy.TRUSTED).game(workload.expressionGameJson());
             default -> throw new IllegalArgumentException("conditions must be typed, expression or mvel, was "
                     + conditions);
-        };
+        }
+        try {
+            return builder.build();
+        } catch (GameCompileException e) {
+            String first = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).toString();
+            throw new IllegalStateException("the " + conditions + " game of " + workload.ruleCount()
+                    + " rules does not compile: " + e.errors().size() + " errors; first: " + first, e);
+        }
     }
 
     /** @return the result of tracking the next event */

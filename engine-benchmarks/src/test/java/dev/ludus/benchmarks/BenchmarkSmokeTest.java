@@ -62,6 +62,7 @@ class BenchmarkSmokeTest {
         TrackBenchmark benchmark = new TrackBenchmark();
         benchmark.rules = rules;
         benchmark.conditions = "typed";
+        benchmark.historyPerPlayer = 100;
         benchmark.setUp();
         Cursor cursor = new Cursor();
         long fired = 0;
@@ -79,6 +80,7 @@ class BenchmarkSmokeTest {
         TrackBenchmark benchmark = new TrackBenchmark();
         benchmark.rules = 1000;
         benchmark.conditions = conditions;
+        benchmark.historyPerPlayer = 1;
         benchmark.setUp();
         Cursor cursor = new Cursor();
         long fired = 0;
@@ -152,6 +154,7 @@ class BenchmarkSmokeTest {
         ContendedTrackBenchmark benchmark = new ContendedTrackBenchmark();
         benchmark.rules = 1000;
         benchmark.players = players;
+        benchmark.historyPerPlayer = 100;
         benchmark.setUp();
         ContendedTrackBenchmark.ThreadEvents events = new ContendedTrackBenchmark.ThreadEvents();
         events.setUp(benchmark, threadParams(0, 1));
@@ -173,6 +176,7 @@ class BenchmarkSmokeTest {
         ContendedTrackBenchmark benchmark = new ContendedTrackBenchmark();
         benchmark.rules = 1000;
         benchmark.players = players;
+        benchmark.historyPerPlayer = 100;
         benchmark.setUp();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
