@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The {@link HandWrittenBaseline} on the reference workload: one op is one pre-built event matched and
- * applied to the baseline's player map, the floor that {@link TrackBenchmark} is compared with.
+ * applied to the baseline's player map, the floor that {@link TrackBenchmark} and the peers are compared
+ * with. The rule counts and event types are those of {@link TrackBenchmark}
+ * ({@link ReferenceWorkload#scaled(int)}: 20 candidates per event type).
  *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}):
  * <pre>{@code
@@ -36,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BaselineBenchmark {
 
     /** Number of rules in the game; the RW-1000 of SPEC 14 is 1000. */
-    @Param({"1000"})
+    @Param({"10", "100", "1000", "10000"})
     public int rules;
 
     private HandWrittenBaseline baseline;
@@ -46,7 +48,7 @@ public class BaselineBenchmark {
     /** Builds the workload, checks it against Ludus and builds the baseline under test. */
     @Setup(Level.Trial)
     public void setUp() {
-        ReferenceWorkload workload = ReferenceWorkload.of(rules);
+        ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
         HandWrittenBaseline.requireSameFiredRules(workload);
         baseline = workload.newBaseline();
         events = workload.events().toArray(new Event[0]);

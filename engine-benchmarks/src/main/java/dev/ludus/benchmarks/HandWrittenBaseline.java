@@ -130,6 +130,15 @@ public final class HandWrittenBaseline {
         return player == null ? 0 : player.xp;
     }
 
+    /** @return the sum of every player's XP */
+    public long totalXp() {
+        long total = 0;
+        for (Player player : players.values()) {
+            total += player.xp;
+        }
+        return total;
+    }
+
     /**
      * @param externalUserId a player
      * @return the player's level, or 1 when no event of theirs was tracked
@@ -167,8 +176,16 @@ public final class HandWrittenBaseline {
         return totals;
     }
 
-    private static long saturatedAdd(long a, long b) {
+    static long saturatedAdd(long a, long b) {
         return b > Long.MAX_VALUE - a ? Long.MAX_VALUE : a + b;
+    }
+
+    /** @return the level on the default curve for {@code xp}, starting the climb at {@code level} (XP never drops) */
+    static int levelFor(long xp, int level) {
+        while (level < MAX_LEVEL && xp >= LEVEL_XP[level]) {
+            level++;
+        }
+        return level;
     }
 
     private static final class Rule {
@@ -193,9 +210,7 @@ public final class HandWrittenBaseline {
 
         void grantXp(long amount) {
             xp = saturatedAdd(xp, amount);
-            while (level < MAX_LEVEL && xp >= LEVEL_XP[level]) {
-                level++;
-            }
+            level = levelFor(xp, level);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.ludus.benchmarks;
 
 import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
+import dev.ludus.api.ExpressionPolicy;
 import dev.ludus.api.RuleEngine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,14 +24,25 @@ import org.openjdk.jmh.annotations.Warmup;
  * The events are tracked in a cycle, so player state keeps growing as it would in production; no JSON is
  * parsed. {@link BaselineBenchmark} does the same work by hand, so the two numbers make a ratio.
  *
+ * <ul>
+ *   <li>{@code rules}: 10, 100, 1,000 (RW-1000) or 10,000 rules, with the event types scaled so that each has
+ *       20 candidate rules ({@link ReferenceWorkload#scaled(int)}; 10 rules share one type), so the number shows
+ *       what the rule count costs beyond the candidates: indexing, not scanning;</li>
+ *   <li>{@code conditions}: {@code typed} ({@code property_gte} and {@code property_eq}), {@code expression}
+ *       (one {@code {"type": "expression", "expression": "score >= 37 && category == 'cat0'"}} per rule,
+ *       {@link ReferenceWorkload#expressionGameJson()}, under the default sandboxed policy), or {@code mvel}
+ *       (the same expressions run by full MVEL, {@link ExpressionPolicy#TRUSTED}).</li>
+ * </ul>
+ *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}):
  * <pre>{@code
  * java -jar engine-benchmarks/target/benchmarks.jar TrackBenchmark -f 1
- * java -jar engine-benchmarks/target/benchmarks.jar -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc   # with the baseline
+ * java -jar engine-benchmarks/target/benchmarks.jar TrackBenchmark -f 1 -p rules=1000 -p conditions=typed
  * }</pre>
  *
  * <p>Setup tracks all events on a separate new engine and on the baseline first and fails the trial if
- * they fire a different number of rules.
+ * they fire a different number of rules. The engine is shared: run with {@code -t 2} for two threads on
+ * the same players, or see {@link ContendedTrackBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,39 +53,44 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TrackBenchmark {
 
     /** Number of rules in the game; the RW-1000 of SPEC 14 is 1000. */
-    @Param({"1000"})
+    @Param({"10", "100", "1000", "10000"})
     public int rules;
+
+    /** How each rule's conditions are written: {@code typed}, {@code expression} (sandboxed) or {@code mvel}. */
+    @Param({"typed", "expression", "mvel"})
+    public String conditions;
 
     private RuleEngine engine;
     private Event[] events;
 
-    /** Builds the workload, checks it against the baseline and builds the engine under test. */
+    /** Builds the workload, checks the engine against the baseline and builds the engine under test. */
     @Setup(Level.Trial)
     public void setUp() {
-        ReferenceWorkload workload = ReferenceWorkload.of(rules);
-        HandWrittenBaseline.requireSameFiredRules(workload);
-        engine = workload.newEngine();
+        ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
         events = workload.events().toArray(new Event[0]);
+        long fired = HandWrittenBaseline.firedByLudus(newEngine(workload, conditions), workload.events());
+        WorkCheck.requireFired("Ludus (" + rules + " rules, " + conditions + " conditions)", fired,
+                WorkCheck.expectedFired(workload));
+        engine = newEngine(workload, conditions);
     }
 
-    /** Each benchmark thread walks the events from its own position; the engine itself is shared. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        Event next(Event[] events) {
-            Event event = events[next];
-            // A compare, not %: an integer division would cost as much as a fair part of the baseline.
-            if (++next == events.length) {
-                next = 0;
-            }
-            return event;
-        }
+    /**
+     * @param conditions {@code typed}, {@code expression} or {@code mvel}
+     * @return a new engine for the workload's game with its conditions written that way
+     */
+    static RuleEngine newEngine(ReferenceWorkload workload, String conditions) {
+        return switch (conditions) {
+            case "typed" -> workload.newEngine();
+            case "expression" -> workload.newExpressionEngine(ExpressionPolicy.SANDBOXED);
+            case "mvel" -> workload.newExpressionEngine(ExpressionPolicy.TRUSTED);
+            default -> throw new IllegalArgumentException("conditions must be typed, expression or mvel, was "
+                    + conditions);
+        };
     }
 
     /** @return the result of tracking the next event */
     @Benchmark
     public EventResult track(Cursor cursor) {
-        return engine.track(cursor.next(events));
+        return engine.track(events[cursor.next(events.length)]);
     }
 }

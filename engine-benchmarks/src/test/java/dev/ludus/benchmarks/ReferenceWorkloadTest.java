@@ -151,10 +151,80 @@ class ReferenceWorkloadTest {
     }
 
     @Test
+    void scaled_keepsTwentyCandidatesPerEventType_fourPerCategory() {
+        for (int rules : new int[] {100, 1000, 10_000}) {
+            ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
+            Map<String, Integer> perType = new HashMap<>();
+            Map<String, Integer> perTypeAndCategory = new HashMap<>();
+            for (RuleSpec rule : workload.rules()) {
+                perType.merge(rule.eventType(), 1, Integer::sum);
+                perTypeAndCategory.merge(rule.eventType() + "/" + rule.category(), 1, Integer::sum);
+            }
+            assertThat(workload.eventTypes()).as("%d rules", rules).isEqualTo(rules / 20);
+            assertThat(perType).as("%d rules", rules).hasSize(rules / 20)
+                    .allSatisfy((type, count) -> assertThat(count).isEqualTo(20));
+            assertThat(perTypeAndCategory).as("%d rules", rules)
+                    .allSatisfy((key, count) -> assertThat(count).isEqualTo(4));
+            assertThat(workload.events()).as("%d rules", rules)
+                    .allSatisfy(event -> assertThat(perType).containsKey(event.eventType()));
+        }
+    }
+
+    @Test
+    void scaled_withFewerThanFortyRules_putsThemAllOnOneEventType() {
+        ReferenceWorkload ten = ReferenceWorkload.scaled(10);
+
+        assertThat(ten.eventTypes()).isEqualTo(1);
+        assertThat(ten.rules()).extracting(RuleSpec::eventType).containsOnly("type_00");
+        assertThat(ten.events()).extracting(Event::eventType).containsOnly("type_00");
+    }
+
+    @Test
+    void scaled1000_isRw1000() {
+        ReferenceWorkload scaled = ReferenceWorkload.scaled(1000);
+
+        assertThat(scaled.gameJson()).isEqualTo(RW_1000.gameJson());
+        for (int n = 0; n < RW_1000.events().size(); n++) {
+            Event a = RW_1000.events().get(n);
+            Event b = scaled.events().get(n);
+            assertThat(b.externalUserId()).isEqualTo(a.externalUserId());
+            assertThat(b.eventType()).isEqualTo(a.eventType());
+            assertThat(b.properties()).isEqualTo(a.properties());
+        }
+    }
+
+    @Test
+    void expressionGame_writesEachRulesConditionsAsOneExpression() {
+        JsonNode rule = JSON.readTree(RW_1000.expressionGameJson()).get("rules").get(1);
+
+        assertThat(rule.get("conditions")).isEqualTo(JSON.readTree("""
+                [{"type":"expression","expression":"score >= 37 && category == 'cat0'"}]"""));
+        assertThat(rule.get("actions")).isEqualTo(ruleJson(1).get("actions"));
+    }
+
+    @Test
+    void jsonLines_readBackAsTheEvents() {
+        List<String> lines = RW_1000.jsonLines();
+
+        assertThat(lines).hasSize(ReferenceWorkload.EVENT_COUNT);
+        for (int n = 0; n < lines.size(); n++) {
+            Event parsed = dev.ludus.core.LudusJson.readEvent(lines.get(n));
+            Event event = RW_1000.events().get(n);
+            assertThat(parsed.externalUserId()).isEqualTo(event.externalUserId());
+            assertThat(parsed.eventType()).isEqualTo(event.eventType());
+            assertThat(parsed.properties()).containsOnlyKeys("score", "category")
+                    .containsEntry("score", ((Integer) event.properties().get("score")).longValue())
+                    .containsEntry("category", event.properties().get("category"));
+        }
+    }
+
+    @Test
     void of_rejectsRuleCountsOutsideTheIdRange() {
         assertThatThrownBy(() -> ReferenceWorkload.of(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ruleCount");
         assertThatThrownBy(() -> ReferenceWorkload.of(10_001)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ruleCount");
+        assertThatThrownBy(() -> ReferenceWorkload.scaled(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ruleCount");
     }
 
