@@ -48,6 +48,7 @@ public final class Ludus {
         private PlayerStore store;
         private Clock clock;
         private Integer maxCommitRetries;
+        private Integer maxDistinctValues;
         private Executor executor;
         private ExpressionPolicy expressionPolicy;
         private final EventLimits.Builder limits = EventLimits.builder();
@@ -123,6 +124,19 @@ public final class Ludus {
             return this;
         }
 
+        /**
+         * @param max how many distinct values a {@code distinct_count} condition tracks per player (default
+         *            10,000); past that the least recently seen are forgotten
+         */
+        public Builder maxDistinctValues(int max) {
+            requireUnset(maxDistinctValues, "maxDistinctValues");
+            if (max < 1) {
+                throw new IllegalArgumentException("maxDistinctValues must be at least 1, was " + max);
+            }
+            this.maxDistinctValues = max;
+            return this;
+        }
+
         /** @param max the longest {@code externalUserId} accepted, in characters (default 256) */
         public Builder maxExternalUserIdLength(int max) {
             limits.maxExternalUserIdLength(max);
@@ -177,7 +191,8 @@ public final class Ludus {
             return EngineFactory.create(gameJson, store, clock == null ? Clock.systemUTC() : clock,
                     maxCommitRetries == null ? 16 : maxCommitRetries, limits.build(), conditionTypes, actionTypes,
                     executor == null ? ForkJoinPool.commonPool() : executor,
-                    expressionPolicy == null ? ExpressionPolicy.SANDBOXED : expressionPolicy);
+                    expressionPolicy == null ? ExpressionPolicy.SANDBOXED : expressionPolicy,
+                    maxDistinctValues == null ? 10_000 : maxDistinctValues);
         }
 
         private static void requireUnset(Object current, String setting) {

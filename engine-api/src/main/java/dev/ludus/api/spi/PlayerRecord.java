@@ -1,8 +1,6 @@
 package dev.ludus.api.spi;
 
 import dev.ludus.api.PlayerState;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,13 +11,13 @@ import java.util.Objects;
  * @param state      the player's state; {@code state.version()} is the record's version
  * @param engineData bookkeeping the engine needs between events (per-rule limit counters, history
  *                   aggregates), as JSON-like values ({@code String}, {@code Long}, {@code Double},
- *                   {@code Boolean}, {@code List}, {@code Map}); a store persists it as given and
- *                   hands it back unchanged
+ *                   {@code Boolean}, {@code List}, {@code Map}; no {@code null} values); a store
+ *                   persists it as given and hands it back unchanged
  */
 public record PlayerRecord(PlayerState state, Map<String, Object> engineData) {
     public PlayerRecord {
         Objects.requireNonNull(state, "state");
-        engineData = Collections.unmodifiableMap(new LinkedHashMap<>(engineData));
+        engineData = Map.copyOf(engineData);
     }
 
     /** @return the record's version, the same as {@code state().version()} */

@@ -57,6 +57,10 @@ public final class GameCompiler {
     static final Comparator<CompiledRule> RUN_ORDER =
             Comparator.comparingLong(CompiledRule::priority).thenComparingInt(CompiledRule::index);
 
+    /** Values tracked per player and {@code distinct_count} aggregate unless configured (SPEC 4.2). */
+    public static final int DEFAULT_MAX_DISTINCT_VALUES = 10_000;
+
+    private final int maxDistinctValues;
     private final TypeRegistry<ConditionType> conditionTypes;
     private final TypeRegistry<ActionType> actionTypes;
 
@@ -66,6 +70,16 @@ public final class GameCompiler {
      */
     public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions,
                         Expressions expressions) {
+        this(customConditions, customActions, expressions, DEFAULT_MAX_DISTINCT_VALUES);
+    }
+
+    /**
+     * @param maxDistinctValues how many values each {@code distinct_count} aggregate tracks per player
+     * @throws IllegalStateException when a custom type's name clashes with another type's
+     */
+    public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions,
+                        Expressions expressions, int maxDistinctValues) {
+        this.maxDistinctValues = maxDistinctValues;
         List<ConditionType> conditions = new ArrayList<>(BuiltinConditions.all(expressions));
         conditions.addAll(customConditions);
         List<ActionType> actions = new ArrayList<>(BuiltinActions.all(expressions));
@@ -504,6 +518,11 @@ public final class GameCompiler {
                 paths.put(text, known);
             }
             return known;
+        }
+
+        @Override
+        public int maxDistinctValues() {
+            return maxDistinctValues;
         }
 
         @Override

@@ -27,8 +27,6 @@ import java.util.function.Function;
  * {@code distinct_count}, {@code streak}. They include the current event and use event time only.
  */
 final class HistoryConditions {
-    /** Values tracked per player and {@code distinct_count} aggregate (SPEC 4.2). */
-    static final int MAX_DISTINCT_VALUES = 10_000;
     static final int MAX_WINDOW_UNITS = 1_000;
     static final int MAX_GRACE_UNITS = 30;
 
@@ -84,7 +82,7 @@ final class HistoryConditions {
         PropertyPath path = PropertyConditions.path(config, context);
         Map<String, DistinctAggregate> sets = path == null ? null
                 : perType(config, context, type -> new DistinctAggregate(type, path, calendarOf(window),
-                        MAX_DISTINCT_VALUES));
+                        ((HistorySupport) context).maxDistinctValues()));
         Long min = config.wholeNumber("min");
         if (sets == null || min == null || window == BAD_WINDOW) {
             return null;

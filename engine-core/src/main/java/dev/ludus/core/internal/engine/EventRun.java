@@ -100,7 +100,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     /** @return the engine data to commit: aggregates and limit counters of rules still loaded */
     Map<String, Object> engineData() {
-        if (data == loadedData && !loadedData.keySet().stream().allMatch(game::keepsData)) {
+        if (data == loadedData && !loadedData.isEmpty() && !loadedData.keySet().stream().allMatch(game::keepsData)) {
             copyKeptData();
         }
         return data;

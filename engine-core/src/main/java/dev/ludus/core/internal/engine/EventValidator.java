@@ -61,7 +61,7 @@ final class EventValidator {
             }
         });
         int[] keys = {0};
-        Map<String, Object> properties = copyMap(event.properties(), "properties", 1, keys);
+        Map<String, Object> properties = copyMap(event.properties(), new Where(null, "properties"), 1, keys);
         Instant timestamp = event.timestamp() == null ? clock.instant() : event.timestamp();
         return new ValidEvent(eventId, event.externalUserId(), event.eventType(), timestamp, event.idempotencyKey(),
                 properties, Collections.unmodifiableMap(profile));
@@ -82,7 +82,7 @@ final class EventValidator {
         }
     }
 
-    private Map<String, Object> copyMap(Map<?, ?> map, String path, int depth, int[] keys) {
+    private Map<String, Object> copyMap(Map<?, ?> map, Where path, int depth, int[] keys) {
         if (depth > limits.maxPropertyDepth()) {
             throw invalid(path + ": nested deeper than " + limits.maxPropertyDepth() + " levels (raise maxPropertyDepth)");
         }
@@ -96,19 +96,20 @@ final class EventValidator {
             if (!(e.getKey() instanceof String key)) {
                 throw invalid(path + ": keys must be strings, found " + e.getKey());
             }
-            copy.put(key, copyValue(e.getValue(), path + "." + key, depth, keys));
+            copy.put(key, copyValue(e.getValue(), path, key, depth, keys));
         }
         return Collections.unmodifiableMap(copy);
     }
 
-    private Object copyValue(Object value, String path, int depth, int[] keys) {
+    /** Copies one value found under {@code key} of {@code parent}; the path is only built for errors and nesting. */
+    private Object copyValue(Object value, Where parent, Object key, int depth, int[] keys) {
         if (value == null || value instanceof Boolean || value instanceof Long) {
             return value;
         }
         if (value instanceof String s) {
             if (s.length() > limits.maxStringLength()) {
-                throw invalid(path + ": string of " + s.length() + " characters, at most " + limits.maxStringLength()
-                        + " allowed (raise maxPropertyStringLength)");
+                throw invalid(new Where(parent, key) + ": string of " + s.length() + " characters, at most "
+                        + limits.maxStringLength() + " allowed (raise maxPropertyStringLength)");
             }
             return s;
         }
@@ -118,13 +119,13 @@ final class EventValidator {
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (!Double.isFinite(d)) {
-                throw invalid(path + ": numbers must be finite, found " + d);
+                throw invalid(new Where(parent, key) + ": numbers must be finite, found " + d);
             }
             return d;
         }
         if (value instanceof BigInteger b) {
             if (b.bitLength() >= 64) {
-                throw invalid(path + ": whole number " + b + " does not fit in 64 bits");
+                throw invalid(new Where(parent, key) + ": whole number " + b + " does not fit in 64 bits");
             }
             return b.longValue();
         }
@@ -136,21 +137,30 @@ final class EventValidator {
             }
         }
         if (value instanceof Map<?, ?> map) {
-            return copyMap(map, path, depth + 1, keys);
+            return copyMap(map, new Where(parent, key), depth + 1, keys);
         }
         if (value instanceof List<?> list) {
+            Where path = new Where(parent, key);
             if (depth + 1 > limits.maxPropertyDepth()) {
                 throw invalid(path + ": nested deeper than " + limits.maxPropertyDepth()
                         + " levels (raise maxPropertyDepth)");
             }
             List<Object> copy = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                copy.add(copyValue(list.get(i), path + "." + i, depth + 1, keys));
+                copy.add(copyValue(list.get(i), path, i, depth + 1, keys));
             }
             return Collections.unmodifiableList(copy);
         }
-        throw invalid(path + ": unsupported value type " + value.getClass().getName()
+        throw invalid(new Where(parent, key) + ": unsupported value type " + value.getClass().getName()
                 + " (expected string, number, boolean, null, list or map)");
+    }
+
+    /** A dot path such as {@code properties.order.items.0}, rendered only when an error names it. */
+    private record Where(Where parent, Object key) {
+        @Override
+        public String toString() {
+            return parent == null ? String.valueOf(key) : parent + "." + key;
+        }
     }
 
     private static LudusException invalid(String message) {
