@@ -14,6 +14,7 @@ import dev.ludus.api.spi.ConditionType;
 import dev.ludus.api.spi.ConfigNode;
 import dev.ludus.core.internal.action.BuiltinActions;
 import dev.ludus.core.internal.condition.BuiltinConditions;
+import dev.ludus.core.internal.condition.HistoryConditions;
 import dev.ludus.core.internal.condition.PropertyPath;
 import dev.ludus.core.internal.expression.Expressions;
 import dev.ludus.core.internal.state.Catalog;
@@ -25,7 +26,6 @@ import java.security.NoSuchAlgorithmException;
 import dev.ludus.core.internal.history.Aggregate;
 import dev.ludus.core.internal.history.CalendarUnit;
 import dev.ludus.core.internal.history.HistorySupport;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -466,7 +466,7 @@ public final class GameCompiler {
                         if (unit != null && period == null) {
                             perPeriod.error("period", "unknown period '" + unit + "'; known: day, hour, month, week, year");
                         }
-                        zone = zone(perPeriod);
+                        zone = HistoryConditions.zone(perPeriod);
                     }
                 }
                 limits.reportUnknownFields("'limits'");
@@ -498,16 +498,6 @@ public final class GameCompiler {
                 node.error(field, "expected a whole number >= 1, found " + value);
             }
             return value == null || value < 1 ? 0 : value;
-        }
-
-        private ZoneId zone(Node node) {
-            String id = node.optionalString("timezone", "UTC");
-            try {
-                return id == null ? null : ZoneId.of(id);
-            } catch (DateTimeException e) {
-                node.error("timezone", "unknown time zone '" + id + "' (expected an IANA id such as Europe/Paris or UTC)");
-                return null;
-            }
         }
 
         @Override

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * Conditions on the player's history: {@code first_time}, {@code event_count}, {@code property_sum},
  * {@code distinct_count}, {@code streak}. They include the current event and use event time only.
  */
-final class HistoryConditions {
+public final class HistoryConditions {
     static final int MAX_WINDOW_UNITS = 1_000;
     static final int MAX_GRACE_UNITS = 30;
 
@@ -155,7 +155,8 @@ final class HistoryConditions {
         return window == null || window == BAD_WINDOW ? null : window;
     }
 
-    static ZoneId zone(ConfigNode config) {
+    /** Reads an optional {@code timezone} (default UTC), reporting an unknown id; {@code null} after an error. */
+    public static ZoneId zone(ConfigNode config) {
         String id = config.optionalString("timezone", "UTC");
         if (id == null) {
             return null;

@@ -71,8 +71,7 @@ final class DefaultRuleEngine implements RuleEngine {
             return EventResult.error(eventId, event.externalUserId(), event.eventType(), EventStatus.REJECTED, version,
                     e.code(), e.getMessage());
         }
-        String fingerprint = valid.idempotencyKey() == null ? null
-                : Fingerprint.of(valid.eventType(), valid.properties());
+        String fingerprint = fingerprint(valid);
         for (int attempt = 0; attempt <= maxCommitRetries; attempt++) {
             Outcome outcome = attempt(game, valid, fingerprint, version);
             if (outcome.result != null) {
@@ -88,26 +87,19 @@ final class DefaultRuleEngine implements RuleEngine {
     }
 
     private Outcome attempt(CompiledGame game, ValidEvent event, String fingerprint, String version) {
-        PlayerRecord loaded;
+        Loaded loaded;
         try {
-            // Load first, then look the key up: a key committed after this load also moved the version on, so
-            // this attempt's commit fails and the retry finds the key.
-            loaded = store.load(event.externalUserId()).orElse(null);
-            if (event.idempotencyKey() != null) {
-                Optional<IdempotencyRecord> seen = store.findIdempotency(event.externalUserId(), event.idempotencyKey());
-                if (seen.isPresent()) {
-                    return new Outcome(replay(event, fingerprint, seen.get()));
-                }
-            }
+            loaded = load(event, fingerprint);
         } catch (RuntimeException e) {
             return new Outcome(storeFailure(event, version, e));
         }
-        PlayerState before = loaded != null ? loaded.state() : initial(game, event.externalUserId());
-        EventRun run = new EventRun(game, event, before, loaded == null ? Map.of() : loaded.engineData(), null, false);
+        if (loaded.replay() != null) {
+            return new Outcome(loaded.replay());
+        }
+        PlayerState before = loaded.before(game, event.externalUserId());
+        EventRun run = new EventRun(game, event, before, loaded.engineData(), null, false);
         WorkingPlayer after = run.run();
-        EventResult result = new EventResult(event.eventId(), event.externalUserId(), event.eventType(),
-                EventStatus.PROCESSED, version, run.rulesTriggered, run.actionsExecuted, run.rulesSuppressed,
-                run.rulesFailed, run.updates, null, null);
+        EventResult result = run.result(version);
         PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1), run.engineData());
         IdempotencyRecord key = fingerprint == null ? null
                 : new IdempotencyRecord(event.idempotencyKey(), fingerprint, event.timestamp(), result);
@@ -137,6 +129,34 @@ final class DefaultRuleEngine implements RuleEngine {
             }
             return written;
         }
+    }
+
+    /** The player's committed record (or none), or the replayed outcome when the event's key was seen. */
+    private record Loaded(PlayerRecord record, EventResult replay) {
+        PlayerState before(CompiledGame game, String externalUserId) {
+            return record != null ? record.state() : initial(game, externalUserId);
+        }
+
+        Map<String, Object> engineData() {
+            return record == null ? Map.of() : record.engineData();
+        }
+    }
+
+    /**
+     * Loads first, then looks the key up: a key committed after this load also moved the version on, so a
+     * commit based on this load fails and the retry finds the key.
+     *
+     * @throws RuntimeException whatever the store throws
+     */
+    private Loaded load(ValidEvent event, String fingerprint) {
+        PlayerRecord record = store.load(event.externalUserId()).orElse(null);
+        if (event.idempotencyKey() != null) {
+            Optional<IdempotencyRecord> seen = store.findIdempotency(event.externalUserId(), event.idempotencyKey());
+            if (seen.isPresent()) {
+                return new Loaded(record, replay(event, fingerprint, seen.get()));
+            }
+        }
+        return new Loaded(record, null);
     }
 
     private EventResult replay(ValidEvent event, String fingerprint, IdempotencyRecord seen) {
@@ -239,27 +259,25 @@ final class DefaultRuleEngine implements RuleEngine {
             return new Explanation(EventResult.error(eventId, event.externalUserId(), event.eventType(),
                     EventStatus.REJECTED, version, e.code(), e.getMessage()), List.of());
         }
-        PlayerRecord loaded;
+        Loaded loaded;
         try {
-            loaded = store.load(valid.externalUserId()).orElse(null);
-            if (valid.idempotencyKey() != null) {
-                Optional<IdempotencyRecord> seen = store.findIdempotency(valid.externalUserId(), valid.idempotencyKey());
-                if (seen.isPresent()) {
-                    return new Explanation(replay(valid, Fingerprint.of(valid.eventType(), valid.properties()),
-                            seen.get()), List.of());
-                }
-            }
+            loaded = load(valid, fingerprint(valid));
         } catch (RuntimeException e) {
             throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
         }
-        PlayerState before = loaded != null ? loaded.state() : initial(game, valid.externalUserId());
+        if (loaded.replay() != null) {
+            return new Explanation(loaded.replay(), List.of());
+        }
         List<RuleTrace> traces = new ArrayList<>();
-        EventRun run = new EventRun(game, valid, before, loaded == null ? Map.of() : loaded.engineData(), traces,
-                includeDrafts);
+        EventRun run = new EventRun(game, valid, loaded.before(game, valid.externalUserId()), loaded.engineData(),
+                traces, includeDrafts);
         run.run();
-        return new Explanation(new EventResult(valid.eventId(), valid.externalUserId(), valid.eventType(),
-                EventStatus.PROCESSED, version, run.rulesTriggered, run.actionsExecuted, run.rulesSuppressed,
-                run.rulesFailed, run.updates, null, null), traces);
+        return new Explanation(run.result(version), traces);
+    }
+
+    /** @return the payload digest of an event with an idempotency key, else {@code null} */
+    private static String fingerprint(ValidEvent event) {
+        return event.idempotencyKey() == null ? null : Fingerprint.of(event.eventType(), event.properties());
     }
 
     private static PlayerState initial(CompiledGame game, String externalUserId) {

@@ -2,6 +2,8 @@ package dev.ludus.core.internal.engine;
 
 import dev.ludus.api.ConditionTrace;
 import dev.ludus.api.ErrorCode;
+import dev.ludus.api.EventResult;
+import dev.ludus.api.EventStatus;
 import dev.ludus.api.LudusException;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.QuestState;
@@ -96,6 +98,12 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         process(root, loaded, 0, false);
         player.mergeProfile(root.profile());
         return player;
+    }
+
+    /** @return the {@code processed} result of this run, after {@link #run()} */
+    EventResult result(String ruleSetVersion) {
+        return new EventResult(root.eventId(), root.externalUserId(), root.eventType(), EventStatus.PROCESSED,
+                ruleSetVersion, rulesTriggered, actionsExecuted, rulesSuppressed, rulesFailed, updates, null, null);
     }
 
     /** @return the engine data to commit: aggregates and limit counters of rules still loaded */
@@ -380,8 +388,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         String type = condition.type();
         if (config.get("property") instanceof String path && type.startsWith("property_")) {
             try {
-                Object value = PropertyPath.parse(path).resolve(current.properties());
-                return value == PropertyPath.MISSING ? null : value;
+                return property(path);
             } catch (IllegalArgumentException e) {
                 return null;
             }
