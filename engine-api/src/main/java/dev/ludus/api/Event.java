@@ -14,8 +14,10 @@ import java.util.Objects;
  * one, so every field may be {@code null} here.
  *
  * <p>Property values are JSON-like: {@code String}, {@code Number}, {@code Boolean}, {@code null},
- * {@code List} and {@code Map<String, ?>} of those. The top-level map is copied on build; the engine
- * deep-copies nested values when it validates them, so later changes by the caller are not seen.
+ * {@code List} and {@code Map<String, ?>} of those. Building makes one deep, unmodifiable copy of them, kept
+ * in insertion order, so later changes by the caller are not seen; in it whole numbers given as
+ * {@code Integer}, {@code Short} or {@code Byte} are {@code Long} and a {@code Float} is a {@code Double},
+ * the types the engine computes with. Other values are kept as given and checked when the event is tracked.
  */
 public final class Event {
     private final String eventId;
@@ -32,8 +34,8 @@ public final class Event {
         this.eventType = b.eventType;
         this.timestamp = b.timestamp;
         this.idempotencyKey = b.idempotencyKey;
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
-        this.profile = Collections.unmodifiableMap(new LinkedHashMap<>(b.profile));
+        this.properties = Frozen.map(b.properties);
+        this.profile = b.profile.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.profile));
     }
 
     /** @return a new, empty builder */

@@ -1,8 +1,6 @@
 package dev.ludus.api;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +13,7 @@ import java.util.Objects;
  * @param eventType       the event type
  * @param timestamp       the event's time
  * @param version         the player's version after this event's commit; orders a player's history
- * @param properties      the validated properties
+ * @param properties      the validated properties (deep-copied unless they are an event's own, which cannot change)
  * @param rulesTriggered  as in the event's result
  * @param actionsExecuted as in the event's result
  */
@@ -27,7 +25,7 @@ public record HistoryEntry(String eventId, String externalUserId, String eventTy
         Objects.requireNonNull(externalUserId, "externalUserId");
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(timestamp, "timestamp");
-        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = Frozen.map(properties);
         rulesTriggered = List.copyOf(rulesTriggered);
         actionsExecuted = List.copyOf(actionsExecuted);
     }

@@ -2,12 +2,15 @@ package dev.ludus.api;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,35 +69,99 @@ public record PlayerState(
 
     /** Copies into a sorted, unmodifiable map, unless the map already is one made here (it cannot change). */
     private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
-        return map instanceof SortedMapView<?> ? map : new SortedMapView<>(new TreeMap<>(map));
+        return map instanceof SortedArrayMap<?> ? map : SortedArrayMap.copyOf(map);
     }
 
-    /** A read-only view of a sorted map nobody else holds; snapshots share it instead of copying it. */
-    private static final class SortedMapView<V> extends AbstractMap<String, V> {
-        private final Map<String, V> map;
+    /**
+     * An unmodifiable map over sorted key and value arrays nobody else holds: lookups by binary search, a
+     * copy of a small map is two small arrays, and snapshots share it instead of copying it.
+     */
+    private static final class SortedArrayMap<V> extends AbstractMap<String, V> {
+        private static final SortedArrayMap<?> EMPTY = new SortedArrayMap<>(new String[0], new Object[0]);
 
-        SortedMapView(TreeMap<String, V> map) {
-            this.map = Collections.unmodifiableSortedMap(map);
+        private final String[] keys;
+        private final Object[] values;
+
+        private SortedArrayMap(String[] keys, Object[] values) {
+            this.keys = keys;
+            this.values = values;
+        }
+
+        @SuppressWarnings("unchecked")
+        static <V> SortedArrayMap<V> copyOf(Map<String, V> map) {
+            int n = map.size();
+            if (n == 0) {
+                return (SortedArrayMap<V>) EMPTY;
+            }
+            String[] keys = new String[n];
+            Object[] values = new Object[n];
+            if (n == 1 || map instanceof SortedMap<String, V> sorted && sorted.comparator() == null) {
+                int i = 0;
+                for (Entry<String, V> e : map.entrySet()) {
+                    keys[i] = Objects.requireNonNull(e.getKey(), "key");
+                    values[i++] = e.getValue();
+                }
+            } else {
+                int i = 0;
+                for (Entry<String, V> e : new TreeMap<>(map).entrySet()) {
+                    keys[i] = e.getKey();
+                    values[i++] = e.getValue();
+                }
+            }
+            return new SortedArrayMap<>(keys, values);
+        }
+
+        private int indexOf(Object key) {
+            return key instanceof String s ? Arrays.binarySearch(keys, s) : -1;
         }
 
         @Override
-        public Set<Entry<String, V>> entrySet() {
-            return map.entrySet();
-        }
-
-        @Override
+        @SuppressWarnings("unchecked")
         public V get(Object key) {
-            return map.get(key);
+            int i = indexOf(key);
+            return i < 0 ? null : (V) values[i];
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return map.containsKey(key);
+            return indexOf(key) >= 0;
         }
 
         @Override
         public int size() {
-            return map.size();
+            return keys.length;
+        }
+
+        @Override
+        public Set<Entry<String, V>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, V>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < keys.length;
+                        }
+
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public Entry<String, V> next() {
+                            if (next >= keys.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new SimpleImmutableEntry<>(keys[i], (V) values[i]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+            };
         }
     }
 

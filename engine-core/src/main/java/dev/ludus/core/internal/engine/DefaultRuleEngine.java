@@ -97,10 +97,11 @@ final class DefaultRuleEngine implements RuleEngine {
             return new Outcome(loaded.replay());
         }
         PlayerState before = loaded.before(game, event.externalUserId());
-        EventRun run = new EventRun(game, event, before, loaded.engineData(), null, false);
+        EventRun run = EventRun.start(game, event, before, loaded.engineData());
         WorkingPlayer after = run.run();
         EventResult result = run.result(version);
         PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1), run.engineData());
+        run.finish();
         IdempotencyRecord key = fingerprint == null ? null
                 : new IdempotencyRecord(event.idempotencyKey(), fingerprint, event.timestamp(), result);
         HistoryEntry entry = new HistoryEntry(event.eventId(), event.externalUserId(), event.eventType(),

@@ -48,21 +48,28 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     static final int MAX_CASCADE_DEPTH = 8;
     static final String LEVEL_UP = "level_up";
 
-    private final CompiledGame game;
-    private final Catalog catalog;
-    private final ValidEvent root;
-    private final PlayerState loaded;
-    private final WorkingPlayer player;
-    private final Map<String, Object> loadedData;
-    private Map<String, Object> data;
-    private final List<RuleTrace> traces;
-    private final boolean includeDrafts;
+    /**
+     * Each thread's idle run, reused by {@link #start} so that tracking does not allocate the run, its
+     * working player and its lists per event. A run in use is never handed out again (a listener or custom
+     * action tracking an event from inside a run gets a fresh one).
+     */
+    private static final ThreadLocal<EventRun> IDLE = new ThreadLocal<>();
 
-    final List<String> rulesTriggered = new ArrayList<>(4);
-    final List<String> actionsExecuted = new ArrayList<>(8);
-    final List<RuleSuppression> rulesSuppressed = new ArrayList<>(0);
-    final List<RuleFailure> rulesFailed = new ArrayList<>(0);
-    final List<Update> updates = new ArrayList<>(8);
+    private CompiledGame game;
+    private Catalog catalog;
+    private ValidEvent root;
+    private PlayerState loaded;
+    private final WorkingPlayer player;
+    private Map<String, Object> loadedData;
+    private Map<String, Object> data;
+    private List<RuleTrace> traces;
+    private boolean includeDrafts;
+
+    private final List<String> rulesTriggered = new ArrayList<>(4);
+    private final List<String> actionsExecuted = new ArrayList<>(8);
+    private final List<RuleSuppression> rulesSuppressed = new ArrayList<>(0);
+    private final List<RuleFailure> rulesFailed = new ArrayList<>(0);
+    private final List<Update> updates = new ArrayList<>(8);
 
     /** The (possibly derived) event being evaluated, the state before it, and its nesting depth. */
     private ValidEvent current;
@@ -73,24 +80,68 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     /** The highest level whose level_up and rewards have been handled; levels above it are still due. */
     private int levelsHandled;
     /** Values of the game's property paths for the current event, resolved on first use. */
-    private final Object[] paths;
+    private Object[] paths;
 
     /**
+     * A run for explaining (or evaluating once) an event.
+     *
      * @param traces where to explain each candidate rule, or {@code null} when not explaining
      */
     EventRun(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData,
              List<RuleTrace> traces, boolean includeDrafts) {
+        this.player = new WorkingPlayer(before, game.catalog().levels());
+        init(game, event, before, engineData, traces, includeDrafts);
+    }
+
+    /**
+     * @return a run of {@code event} for tracking (no traces), this thread's idle one when it has one; hand
+     *         it back with {@link #finish()} once its result and commit have been built
+     */
+    static EventRun start(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData) {
+        EventRun run = IDLE.get();
+        if (run == null) {
+            return new EventRun(game, event, before, engineData, null, false);
+        }
+        IDLE.set(null);
+        run.player.reset(before, game.catalog().levels());
+        run.init(game, event, before, engineData, null, false);
+        return run;
+    }
+
+    /** Makes this run this thread's idle one, dropping what it refers to; it must not be used afterwards. */
+    void finish() {
+        game = null;
+        catalog = null;
+        root = current = null;
+        loaded = currentBefore = null;
+        loadedData = data = null;
+        derived = null;
+        rulesTriggered.clear();
+        actionsExecuted.clear();
+        rulesSuppressed.clear();
+        rulesFailed.clear();
+        updates.clear();
+        player.release();
+        Arrays.fill(paths, null);
+        IDLE.set(this);
+    }
+
+    private void init(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData,
+                      List<RuleTrace> traces, boolean includeDrafts) {
         this.game = game;
         this.catalog = game.catalog();
         this.root = event;
         this.loaded = before;
-        this.player = new WorkingPlayer(before, catalog.levels());
         this.loadedData = engineData;
         this.data = engineData;
         this.traces = traces;
         this.includeDrafts = includeDrafts;
         this.levelsHandled = before.level();
-        this.paths = new Object[game.pathSlots()];
+        this.rewardDepth = 0;
+        this.depth = 0;
+        if (paths == null || paths.length != game.pathSlots()) {
+            paths = new Object[game.pathSlots()];
+        }
     }
 
     /** Evaluates the event and its derived events; returns the working player to commit. */
@@ -103,7 +154,18 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     /** @return the {@code processed} result of this run, after {@link #run()} */
     EventResult result(String ruleSetVersion) {
         return new EventResult(root.eventId(), root.externalUserId(), root.eventType(), EventStatus.PROCESSED,
-                ruleSetVersion, rulesTriggered, actionsExecuted, rulesSuppressed, rulesFailed, updates, null, null);
+                ruleSetVersion, immutable(rulesTriggered), immutable(actionsExecuted), immutable(rulesSuppressed),
+                immutable(rulesFailed), immutable(updates), null, null);
+    }
+
+    /** @return an unmodifiable copy that {@link List#copyOf} (in the result's constructor) does not copy again */
+    private static <T> List<T> immutable(List<T> list) {
+        return switch (list.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(list.get(0));
+            case 2 -> List.of(list.get(0), list.get(1));
+            default -> List.copyOf(list);
+        };
     }
 
     /** @return the engine data to commit: aggregates and limit counters of rules still loaded */
@@ -167,14 +229,14 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     /** Applies a rule's actions all or nothing and records the fire against its limits; returns whether it fired. */
     private boolean apply(CompiledRule rule) {
-        int mark = player.mark();
+        player.mark();
         int updatesMark = updates.size();
         int actionsMark = actionsExecuted.size();
         int derivedMark = derived.size();
         try {
             runActions(rule.actions());
         } catch (RuntimeException e) {
-            player.rollback(mark);
+            player.rollback();
             levelsHandled = Math.min(levelsHandled, player.level());
             updates.subList(updatesMark, updates.size()).clear();
             actionsExecuted.subList(actionsMark, actionsExecuted.size()).clear();

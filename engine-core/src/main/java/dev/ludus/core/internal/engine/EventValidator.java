@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class EventValidator {
     private static final int MAX_ID_LENGTH = 256;
+    private static final Where PROPERTIES = new Where(null, "properties");
 
     private final EventLimits limits;
     private final Clock clock;
@@ -50,8 +52,17 @@ final class EventValidator {
         if (event.idempotencyKey() != null) {
             text("idempotencyKey", event.idempotencyKey(), MAX_ID_LENGTH, null);
         }
+        Map<String, String> profile = event.profile().isEmpty() ? Map.of() : profile(event.profile());
+        int[] keys = {0};
+        Map<String, Object> properties = checkMap(event.properties(), PROPERTIES, 1, keys);
+        Instant timestamp = event.timestamp() == null ? clock.instant() : event.timestamp();
+        return new ValidEvent(eventId, event.externalUserId(), event.eventType(), timestamp, event.idempotencyKey(),
+                properties, profile);
+    }
+
+    private Map<String, String> profile(Map<String, String> fields) {
         Map<String, String> profile = new LinkedHashMap<>();
-        event.profile().forEach((field, value) -> {
+        fields.forEach((field, value) -> {
             if (value != null) {
                 if (value.length() > limits.maxStringLength()) {
                     throw invalid("player." + field + ": longer than " + limits.maxStringLength()
@@ -60,29 +71,37 @@ final class EventValidator {
                 profile.put(field, value);
             }
         });
-        int[] keys = {0};
-        Map<String, Object> properties = copyMap(event.properties(), new Where(null, "properties"), 1, keys);
-        Instant timestamp = event.timestamp() == null ? clock.instant() : event.timestamp();
-        return new ValidEvent(eventId, event.externalUserId(), event.eventType(), timestamp, event.idempotencyKey(),
-                properties, Collections.unmodifiableMap(profile));
+        return Collections.unmodifiableMap(profile);
     }
 
     private static void text(String field, String value, int max, String setting) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.length() > max && value.isBlank()) {
             throw invalid(field + ": required, must not be blank");
         }
         if (value.length() > max) {
             throw invalid(field + ": " + value.length() + " characters, at most " + max + " allowed"
                     + (setting == null ? "" : " (raise " + setting + ")"));
         }
+        boolean blank = true;
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw invalid(field + ": contains a control character at index " + i);
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw invalid(value.isBlank() ? field + ": required, must not be blank"
+                        : field + ": contains a control character at index " + i);
             }
+            blank &= Character.isWhitespace(c);
+        }
+        if (blank) {
+            throw invalid(field + ": required, must not be blank");
         }
     }
 
-    private Map<String, Object> copyMap(Map<?, ?> map, Where path, int depth, int[] keys) {
+    /**
+     * Checks a map of an event's properties and returns it, or a copy where values had to be converted
+     * ({@code BigInteger}, {@code BigDecimal}). The event's maps and lists are its own deep, unmodifiable
+     * copies ({@link Event}), so unchanged ones are shared rather than copied again.
+     */
+    private Map<String, Object> checkMap(Map<?, ?> map, Where path, int depth, int[] keys) {
         if (depth > limits.maxPropertyDepth()) {
             throw invalid(path + ": nested deeper than " + limits.maxPropertyDepth() + " levels (raise maxPropertyDepth)");
         }
@@ -91,18 +110,42 @@ final class EventValidator {
             throw invalid(path + ": more than " + limits.maxPropertyKeys()
                     + " keys in properties in total (raise maxPropertyKeys)");
         }
-        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+        Map<String, Object> copy = null;
+        int index = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
                 throw invalid(path + ": keys must be strings, found " + e.getKey());
             }
-            copy.put(key, copyValue(e.getValue(), path, key, depth, keys));
+            Object value = checkValue(e.getValue(), path, key, depth, keys);
+            if (copy == null && value != e.getValue()) {
+                copy = firstEntries(map, index);
+            }
+            if (copy != null) {
+                copy.put(key, value);
+            }
+            index++;
         }
-        return Collections.unmodifiableMap(copy);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> same = (Map<String, Object>) map;
+        return copy == null ? same : Collections.unmodifiableMap(copy);
     }
 
-    /** Copies one value found under {@code key} of {@code parent}; the path is only built for errors and nesting. */
-    private Object copyValue(Object value, Where parent, Object key, int depth, int[] keys) {
+    /** @return a modifiable copy of the first {@code n} entries of {@code map}, whose keys were checked */
+    private static Map<String, Object> firstEntries(Map<?, ?> map, int n) {
+        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+        Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+        for (int i = 0; i < n; i++) {
+            Map.Entry<?, ?> e = entries.next();
+            copy.put((String) e.getKey(), e.getValue());
+        }
+        return copy;
+    }
+
+    /**
+     * Checks one value found under {@code key} of {@code parent} and returns it, or its converted copy; the
+     * path is only built for errors and nesting.
+     */
+    private Object checkValue(Object value, Where parent, Object key, int depth, int[] keys) {
         if (value == null || value instanceof Boolean || value instanceof Long) {
             return value;
         }
@@ -121,7 +164,7 @@ final class EventValidator {
             if (!Double.isFinite(d)) {
                 throw invalid(new Where(parent, key) + ": numbers must be finite, found " + d);
             }
-            return d;
+            return value instanceof Double ? value : (Object) d;
         }
         if (value instanceof BigInteger b) {
             if (b.bitLength() >= 64) {
@@ -137,7 +180,7 @@ final class EventValidator {
             }
         }
         if (value instanceof Map<?, ?> map) {
-            return copyMap(map, new Where(parent, key), depth + 1, keys);
+            return checkMap(map, new Where(parent, key), depth + 1, keys);
         }
         if (value instanceof List<?> list) {
             Where path = new Where(parent, key);
@@ -145,11 +188,18 @@ final class EventValidator {
                 throw invalid(path + ": nested deeper than " + limits.maxPropertyDepth()
                         + " levels (raise maxPropertyDepth)");
             }
-            List<Object> copy = new ArrayList<>(list.size());
+            List<Object> copy = null;
             for (int i = 0; i < list.size(); i++) {
-                copy.add(copyValue(list.get(i), path, i, depth + 1, keys));
+                Object element = list.get(i);
+                Object checked = checkValue(element, path, i, depth + 1, keys);
+                if (copy == null && checked != element) {
+                    copy = new ArrayList<>(list.subList(0, i));
+                }
+                if (copy != null) {
+                    copy.add(checked);
+                }
             }
-            return Collections.unmodifiableList(copy);
+            return copy == null ? list : Collections.unmodifiableList(copy);
         }
         throw invalid(new Where(parent, key) + ": unsupported value type " + value.getClass().getName()
                 + " (expected string, number, boolean, null, list or map)");

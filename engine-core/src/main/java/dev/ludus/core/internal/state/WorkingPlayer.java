@@ -2,46 +2,116 @@ package dev.ludus.core.internal.state;
 
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.QuestState;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * A mutable copy of one player's state while an event is evaluated, with an undo journal so that a failed
- * rule can be rolled back to a {@link #mark()}. Collections are copied from the loaded snapshot only when
- * first written. Not thread-safe: one event, one thread.
+ * rule can be rolled back to the last {@link #mark()}. Collections are copied from the loaded snapshot only
+ * when first written. One instance can be {@link #reset} for the next event, reusing its collections and
+ * journal. Not thread-safe: one event, one thread.
  */
 public final class WorkingPlayer {
-    private final PlayerState base;
-    private final LevelCurve curve;
+    /** The previous value of a key that was not in its collection. */
+    private static final Object ABSENT = new Object();
+
+    private PlayerState base;
+    private LevelCurve curve;
     private long xp;
     private int level;
-    private Map<String, Long> currencies;
-    private TreeSet<String> badges;
-    private Map<String, QuestState> quests;
-    private Map<String, Object> attributes;
-    private Map<String, String> profile;
-    private final List<Runnable> undo = new ArrayList<>();
+    /** Working copies, valid only while their flag is set (first written during this event). */
+    private final TreeMap<String, Long> currencies = new TreeMap<>();
+    private final TreeSet<String> badges = new TreeSet<>();
+    private final TreeMap<String, QuestState> quests = new TreeMap<>();
+    private final TreeMap<String, Object> attributes = new TreeMap<>();
+    private final TreeMap<String, String> profile = new TreeMap<>();
+    private boolean currenciesCopied;
+    private boolean badgesCopied;
+    private boolean questsCopied;
+    private boolean attributesCopied;
+    private boolean profileCopied;
+    /** XP and level at the {@link #mark()}: restored by a rollback, so XP changes need no journal entries. */
+    private long markXp;
+    private int markLevel;
+    /**
+     * Undo journal of collection writes, three slots per write: the collection, the key, and the previous
+     * value ({@link #ABSENT} when there was none). Grown on demand; most events never write a collection.
+     */
+    private Object[] undo;
+    private int undoSize;
 
     public WorkingPlayer(PlayerState base, LevelCurve curve) {
+        reset(base, curve);
+    }
+
+    /** Starts over from {@code base}, forgetting every change. */
+    public void reset(PlayerState base, LevelCurve curve) {
         this.base = base;
         this.curve = curve;
         this.xp = base.xp();
         this.level = base.level();
+        currenciesCopied = badgesCopied = questsCopied = attributesCopied = profileCopied = false;
+        clearJournal();
     }
 
-    /** @return a position in the undo journal to roll back to */
-    public int mark() {
-        return undo.size();
+    /** Drops the references to the last event's state, so that an idle instance holds on to nothing. */
+    public void release() {
+        base = null;
+        currencies.clear();
+        badges.clear();
+        quests.clear();
+        attributes.clear();
+        profile.clear();
+        clearJournal();
     }
 
-    /** Undoes every change made after {@code mark}, newest first. */
-    public void rollback(int mark) {
-        for (int i = undo.size() - 1; i >= mark; i--) {
-            undo.remove(i).run();
+    /**
+     * Starts a unit of work that {@link #rollback()} can undo; marks do not nest: a new mark forgets the
+     * previous one.
+     */
+    public void mark() {
+        markXp = xp;
+        markLevel = level;
+        clearJournal();
+    }
+
+    /** Undoes every change made after the last {@link #mark()}, newest first. */
+    @SuppressWarnings("unchecked")
+    public void rollback() {
+        xp = markXp;
+        level = markLevel;
+        for (int i = undoSize - 3; i >= 0; i -= 3) {
+            Object key = undo[i + 1];
+            Object old = undo[i + 2];
+            if (undo[i] instanceof TreeSet<?> set) {
+                set.remove(key);
+            } else if (old == ABSENT) {
+                ((Map<Object, Object>) undo[i]).remove(key);
+            } else {
+                ((Map<Object, Object>) undo[i]).put(key, old);
+            }
         }
+        clearJournal();
+    }
+
+    private void clearJournal() {
+        if (undoSize > 0) {
+            Arrays.fill(undo, 0, undoSize, null);
+            undoSize = 0;
+        }
+    }
+
+    private void journal(Object collection, Object key, Object old) {
+        if (undo == null) {
+            undo = new Object[12];
+        } else if (undoSize + 3 > undo.length) {
+            undo = Arrays.copyOf(undo, undo.length * 2);
+        }
+        undo[undoSize++] = collection;
+        undo[undoSize++] = key;
+        undo[undoSize++] = old;
     }
 
     public long xp() {
@@ -54,72 +124,62 @@ public final class WorkingPlayer {
 
     /** Sets XP and the level it implies. */
     public void setXp(long newXp) {
-        long oldXp = xp;
-        int oldLevel = level;
-        undo.add(() -> {
-            xp = oldXp;
-            level = oldLevel;
-        });
         xp = newXp;
         level = curve.levelFor(newXp);
     }
 
     public long balance(String currency) {
-        Long balance = (currencies == null ? base.currencies() : currencies).get(currency);
+        Long balance = (currenciesCopied ? currencies : base.currencies()).get(currency);
         return balance == null ? 0 : balance;
     }
 
     public void setBalance(String currency, long balance) {
-        if (currencies == null) {
-            currencies = new HashMap<>(base.currencies());
+        if (!currenciesCopied) {
+            currenciesCopied = copy(base.currencies(), currencies);
         }
         Long old = currencies.put(currency, balance);
-        undo.add(() -> restore(currencies, currency, old));
+        journal(currencies, currency, old == null ? ABSENT : old);
     }
 
     public boolean hasBadge(String badge) {
-        return (badges == null ? base.badges() : badges).contains(badge);
+        return (badgesCopied ? badges : base.badges()).contains(badge);
     }
 
     public void addBadge(String badge) {
-        if (badges == null) {
-            badges = new TreeSet<>(base.badges());
+        if (!badgesCopied) {
+            badges.clear();
+            badges.addAll(base.badges());
+            badgesCopied = true;
         }
         if (badges.add(badge)) {
-            undo.add(() -> badges.remove(badge));
+            journal(badges, badge, ABSENT);
         }
     }
 
     /** @return the quest's standing, or {@code null} when the player never progressed it */
     public QuestState quest(String questId) {
-        return (quests == null ? base.quests() : quests).get(questId);
+        return (questsCopied ? quests : base.quests()).get(questId);
     }
 
     public void setQuest(String questId, QuestState state) {
-        if (quests == null) {
-            quests = new HashMap<>(base.quests());
+        if (!questsCopied) {
+            questsCopied = copy(base.quests(), quests);
         }
         QuestState old = quests.put(questId, state);
-        undo.add(() -> restore(quests, questId, old));
+        journal(quests, questId, old == null ? ABSENT : old);
     }
 
     public Map<String, Object> attributes() {
-        return attributes == null ? base.attributes() : attributes;
+        return attributesCopied ? attributes : base.attributes();
     }
 
     public void setAttribute(String attribute, Object value) {
-        if (attributes == null) {
-            attributes = new HashMap<>(base.attributes());
+        if (!attributesCopied) {
+            attributesCopied = copy(base.attributes(), attributes);
         }
         boolean existed = attributes.containsKey(attribute);
         Object old = attributes.put(attribute, value);
-        undo.add(() -> {
-            if (existed) {
-                attributes.put(attribute, old);
-            } else {
-                attributes.remove(attribute);
-            }
-        });
+        journal(attributes, attribute, existed ? old : ABSENT);
     }
 
     /** Upserts profile fields (not journaled: profile changes come from the event, not from rules). */
@@ -127,28 +187,27 @@ public final class WorkingPlayer {
         if (fields.isEmpty()) {
             return;
         }
-        if (profile == null) {
-            profile = new HashMap<>(base.profile());
+        if (!profileCopied) {
+            profileCopied = copy(base.profile(), profile);
         }
         profile.putAll(fields);
+    }
+
+    /** @return {@code true}, after replacing {@code into}'s content with {@code from}'s */
+    private static <V> boolean copy(Map<String, V> from, TreeMap<String, V> into) {
+        into.clear();
+        into.putAll(from);
+        return true;
     }
 
     /** @return an immutable snapshot of the current state with the given version */
     public PlayerState snapshot(long version) {
         return new PlayerState(base.externalUserId(), xp, level, curve.xpToNextLevel(xp),
-                currencies == null ? base.currencies() : currencies,
-                badges == null ? base.badges() : badges,
-                quests == null ? base.quests() : quests,
-                attributes == null ? base.attributes() : attributes,
-                profile == null ? base.profile() : profile,
+                currenciesCopied ? currencies : base.currencies(),
+                badgesCopied ? badges : base.badges(),
+                questsCopied ? quests : base.quests(),
+                attributesCopied ? attributes : base.attributes(),
+                profileCopied ? profile : base.profile(),
                 version);
-    }
-
-    private static <V> void restore(Map<String, V> map, String key, V old) {
-        if (old == null) {
-            map.remove(key);
-        } else {
-            map.put(key, old);
-        }
     }
 }
