@@ -29,7 +29,7 @@ import java.util.Random;
  * For each event, in this order: event type {@code nextInt(T)}, category {@code nextInt(5)}, score
  * {@code nextInt(100)}, player {@code nextInt(10_000)}. An event is
  * {@code externalUserId "player-%05d"}, {@code eventType "type_%02d"} and the properties
- * {@code score} (an {@link Integer}) and {@code category} ({@code "cat0"}…{@code "cat4"}); it has no
+ * {@code score} (built from an {@code int}, held by the event as a {@link Long}) and {@code category} ({@code "cat0"}…{@code "cat4"}); it has no
  * event id, timestamp, idempotency key or profile, so the engine generates the id and takes the time
  * from its clock, as it would for an application that tracks events as they happen. The events depend
  * on {@code T} but not on the rule count, so {@link #of(int)} draws the same events for every count.

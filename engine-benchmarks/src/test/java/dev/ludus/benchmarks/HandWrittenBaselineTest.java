@@ -74,7 +74,7 @@ class HandWrittenBaselineTest {
     }
 
     private static int bruteForceFired(List<RuleSpec> rules, Event event) {
-        int score = (Integer) event.properties().get("score");
+        int score = ((Long) event.properties().get("score")).intValue();
         Object category = event.properties().get("category");
         int fired = 0;
         for (RuleSpec rule : rules) {

@@ -105,7 +105,7 @@ class ReferenceWorkloadTest {
         for (Event event : RW_1000.events().subList(0, 3)) {
             assertThat(event.eventType()).isEqualTo(ReferenceWorkload.eventType(random.nextInt(50)));
             assertThat(event.properties()).containsEntry("category", "cat" + random.nextInt(5));
-            assertThat(event.properties()).containsEntry("score", random.nextInt(100));
+            assertThat(event.properties()).containsEntry("score", (long) random.nextInt(100));
             assertThat(event.externalUserId()).isEqualTo(ReferenceWorkload.player(random.nextInt(10_000)));
         }
     }
@@ -116,7 +116,7 @@ class ReferenceWorkloadTest {
             assertThat(event.externalUserId()).matches("player-\\d{5}");
             assertThat(event.eventType()).matches("type_\\d{2}");
             assertThat(event.properties()).containsOnlyKeys("score", "category");
-            assertThat(event.properties().get("score")).isInstanceOf(Integer.class);
+            assertThat(event.properties().get("score")).isInstanceOf(Long.class);
             assertThat(event.eventId()).isNull();
             assertThat(event.timestamp()).isNull();
             assertThat(event.idempotencyKey()).isNull();
@@ -134,7 +134,7 @@ class ReferenceWorkloadTest {
         for (Event event : RW_1000.events()) {
             types.merge(event.eventType(), 1, Integer::sum);
             categories.merge(event.properties().get("category"), 1, Integer::sum);
-            int score = (Integer) event.properties().get("score");
+            int score = ((Long) event.properties().get("score")).intValue();
             scores[score]++;
             scoreSum += score;
             players.add(event.externalUserId());
@@ -213,7 +213,7 @@ class ReferenceWorkloadTest {
             assertThat(parsed.externalUserId()).isEqualTo(event.externalUserId());
             assertThat(parsed.eventType()).isEqualTo(event.eventType());
             assertThat(parsed.properties()).containsOnlyKeys("score", "category")
-                    .containsEntry("score", ((Integer) event.properties().get("score")).longValue())
+                    .containsEntry("score", event.properties().get("score"))
                     .containsEntry("category", event.properties().get("category"));
         }
     }

@@ -123,6 +123,31 @@ class CustomTypesTest {
     }
 
     @Test
+    void customActionTrackingAnotherEventOnTheSameThread_leavesBothRunsIntact() {
+        RuleEngine[] engine = new RuleEngine[1];
+        ActionType referral = action("track_referrer", Set.of(), (config, context) -> ctx -> {
+            EventResult inner = engine[0].track(event("referrer", "e", props("n", 2)));
+            ctx.grantXp(inner.rulesTriggered().size());
+        });
+        engine[0] = Ludus.builder().clock(Fixtures.CLOCK).conditionType(IS_EVEN).actionType(referral)
+                .game(Fixtures.rules(
+                        Fixtures.rule("nested", "e", "[{\"type\": \"is_even\", \"property\": \"n\"}]",
+                                "[{\"type\": \"grant_xp\", \"amount\": 7}]"),
+                        Fixtures.rule("outer", "signup", "[{\"type\": \"grant_currency\", \"currency\": \"coins\", "
+                                + "\"amount\": 3}, {\"type\": \"track_referrer\"}]"))).build();
+
+        EventResult outer = processed(engine[0], event("u", "signup"));
+
+        assertThat(outer.rulesTriggered()).containsExactly("outer");
+        assertThat(outer.actionsExecuted()).containsExactly("grant_currency", "track_referrer");
+        assertThat(outer.updates()).containsExactly(new Update.CurrencyUpdated("coins", 3, 3),
+                new Update.XpUpdated(1, 1, 1));
+        assertThat(state(engine[0], "u").balance("coins")).isEqualTo(3);
+        assertThat(state(engine[0], "referrer").xp()).isEqualTo(7);
+        assertThat(state(engine[0], "referrer").currencies()).isEmpty();
+    }
+
+    @Test
     void customConditionAlias_works() {
         RuleEngine engine = withCustomTypes(Fixtures.rules(Fixtures.rule("r", "e",
                 "[{\"type\": \"is_even\", \"property\": \"n\"}]", "[]"))).build();

@@ -1,0 +1,65 @@
+package dev.ludus.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class PlayerStateTest {
+
+    @Test
+    void maps_areSortedCopiesThatBehaveAsMaps() {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("zeta", 1L);
+        attributes.put("alpha", "a");
+        attributes.put("mid", null);
+        PlayerState state = state(Map.of("gems", 2L, "coins", 5L), attributes);
+        attributes.put("late", true);
+
+        assertThat(state.currencies().keySet()).containsExactly("coins", "gems");
+        assertThat(state.attributes().keySet()).containsExactly("alpha", "mid", "zeta");
+        assertThat(state.attributes()).containsEntry("mid", null).doesNotContainKey("late");
+        assertThat(state.currencies()).isEqualTo(new TreeMap<>(Map.of("gems", 2L, "coins", 5L)))
+                .hasSameHashCodeAs(Map.of("gems", 2L, "coins", 5L));
+        assertThat(state.balance("coins")).isEqualTo(5);
+        assertThat(state.balance("absent")).isZero();
+        assertThat(state.currencies().get(42)).isNull();
+        assertThat(state.currencies().containsKey(null)).isFalse();
+    }
+
+    @Test
+    void maps_areUnmodifiable() {
+        PlayerState state = state(Map.of("coins", 5L), Map.of());
+
+        assertThatThrownBy(() -> state.currencies().put("gems", 1L)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> state.currencies().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> state.currencies().entrySet().iterator().next().setValue(1L))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void snapshotsShareTheirOwnMapsInsteadOfCopying() {
+        PlayerState first = state(Map.of("coins", 5L), Map.of());
+        PlayerState next = new PlayerState("p", 10, 1, 90, first.currencies(), first.badges(), first.quests(),
+                first.attributes(), first.profile(), 2);
+
+        assertThat(next.currencies()).isSameAs(first.currencies());
+        assertThat(next.badges()).isSameAs(first.badges());
+    }
+
+    @Test
+    void nullKeysAreRejected() {
+        Map<String, Long> withNull = new HashMap<>();
+        withNull.put(null, 1L);
+
+        assertThatThrownBy(() -> state(withNull, Map.of())).isInstanceOf(NullPointerException.class);
+    }
+
+    private static PlayerState state(Map<String, Long> currencies, Map<String, Object> attributes) {
+        return new PlayerState("p", 0, 1, 100, currencies, new TreeSet<>(), Map.of(), attributes, Map.of(), 1);
+    }
+}
