@@ -22,6 +22,9 @@ final class PropertyConditions {
         if (path == null || !config.has("value")) {
             return null;
         }
+        if (expected instanceof String || expected instanceof Boolean) {
+            return ctx -> expected.equals(path.value(ctx)); // equal only to the same string or boolean
+        }
         return ctx -> JsonValues.equal(path.value(ctx), expected);
     }
 

@@ -71,7 +71,10 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     private final List<RuleFailure> rulesFailed = new ArrayList<>(0);
     private final List<Update> updates = new ArrayList<>(8);
 
-    /** The (possibly derived) event being evaluated, the state before it, and its nesting depth. */
+    /**
+     * The (possibly derived) event being evaluated, the state before it, its nesting depth, and the events
+     * its rules derived so far ({@code null} until one does).
+     */
     private ValidEvent current;
     private PlayerState currentBefore;
     private int depth;
@@ -158,13 +161,20 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
                 immutable(rulesFailed), immutable(updates), null, null);
     }
 
-    /** @return an unmodifiable copy that {@link List#copyOf} (in the result's constructor) does not copy again */
-    private static <T> List<T> immutable(List<T> list) {
-        return switch (list.size()) {
+    /**
+     * @return an unmodifiable copy that {@link List#copyOf} (in the result's constructor) does not copy again;
+     *         the fixed-arity {@code List.of} overloads make one array where {@code copyOf} makes two
+     */
+    private static <T> List<T> immutable(List<T> l) {
+        return switch (l.size()) {
             case 0 -> List.of();
-            case 1 -> List.of(list.get(0));
-            case 2 -> List.of(list.get(0), list.get(1));
-            default -> List.copyOf(list);
+            case 1 -> List.of(l.get(0));
+            case 2 -> List.of(l.get(0), l.get(1));
+            case 3 -> List.of(l.get(0), l.get(1), l.get(2));
+            case 4 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3));
+            case 5 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4));
+            case 6 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5));
+            default -> List.copyOf(l);
         };
     }
 
@@ -184,15 +194,17 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         Arrays.fill(paths, UNRESOLVED);
         currentBefore = before;
         depth = nesting;
-        List<ValidEvent> emitted = new ArrayList<>(0);
-        derived = emitted;
+        derived = null;
         if (traces == null) {
             evaluate(isDerived ? game.derivedCandidates(event.eventType()) : game.candidates(event.eventType(), this));
         } else {
             explain(event, isDerived);
         }
-        for (ValidEvent next : emitted) {
-            process(next, player.snapshot(loaded.version()), nesting + 1, true);
+        List<ValidEvent> emitted = derived;
+        if (emitted != null) {
+            for (ValidEvent next : emitted) {
+                process(next, player.snapshot(loaded.version()), nesting + 1, true);
+            }
         }
     }
 
@@ -232,7 +244,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         player.mark();
         int updatesMark = updates.size();
         int actionsMark = actionsExecuted.size();
-        int derivedMark = derived.size();
+        int derivedMark = derived == null ? 0 : derived.size();
         try {
             runActions(rule.actions());
         } catch (RuntimeException e) {
@@ -240,7 +252,9 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             levelsHandled = Math.min(levelsHandled, player.level());
             updates.subList(updatesMark, updates.size()).clear();
             actionsExecuted.subList(actionsMark, actionsExecuted.size()).clear();
-            derived.subList(derivedMark, derived.size()).clear();
+            if (derived != null) {
+                derived.subList(derivedMark, derived.size()).clear();
+            }
             rulesFailed.add(failure(rule, e, "action"));
             return false;
         }
@@ -626,6 +640,9 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         if (depth + 1 > MAX_CASCADE_DEPTH) {
             throw new LudusException(ErrorCode.CASCADE_LIMIT, "derived event '" + eventType + "' would nest "
                     + (depth + 1) + " levels deep; at most " + MAX_CASCADE_DEPTH + " are allowed");
+        }
+        if (derived == null) {
+            derived = new ArrayList<>(2);
         }
         derived.add(new ValidEvent(root.eventId(), root.externalUserId(), eventType, root.timestamp(), null,
                 properties, Map.of()));
