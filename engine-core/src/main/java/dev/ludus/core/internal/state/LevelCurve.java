@@ -56,9 +56,25 @@ public final class LevelCurve {
         return -i - 1;
     }
 
+    /**
+     * @param hint a level the player is likely at (e.g. the level before an XP change); any level works
+     * @return {@link #levelFor(long)}, in constant time when the hint is right
+     */
+    public int levelFor(long xp, int hint) {
+        if (hint >= 1 && hint <= thresholds.length && thresholds[hint - 1] <= xp
+                && (hint == thresholds.length || xp < thresholds[hint])) {
+            return hint;
+        }
+        return levelFor(xp);
+    }
+
     /** @return XP still needed to reach the next level, 0 at the maximum level */
     public long xpToNextLevel(long xp) {
-        int level = levelFor(xp);
+        return xpToNextLevel(xp, levelFor(xp));
+    }
+
+    /** @return XP still needed to reach the next level from {@code level}, which {@code xp} is at */
+    public long xpToNextLevel(long xp, int level) {
         return level >= thresholds.length ? 0 : thresholds[level] - xp;
     }
 

@@ -125,7 +125,7 @@ public final class WorkingPlayer {
     /** Sets XP and the level it implies. */
     public void setXp(long newXp) {
         xp = newXp;
-        level = curve.levelFor(newXp);
+        level = curve.levelFor(newXp, level);
     }
 
     public long balance(String currency) {
@@ -202,7 +202,7 @@ public final class WorkingPlayer {
 
     /** @return an immutable snapshot of the current state with the given version */
     public PlayerState snapshot(long version) {
-        return new PlayerState(base.externalUserId(), xp, level, curve.xpToNextLevel(xp),
+        return new PlayerState(base.externalUserId(), xp, level, curve.xpToNextLevel(xp, level),
                 currenciesCopied ? currencies : base.currencies(),
                 badgesCopied ? badges : base.badges(),
                 questsCopied ? quests : base.quests(),

@@ -113,4 +113,20 @@ class LevelCurveTest {
             previous = level;
         }
     }
+
+    @Test
+    void levelForWithAHint_agreesWithTheSearch_forEveryHintRightOrWrong() {
+        LevelCurve[] curves = {LevelCurve.exponential(100, 2.0, 10), LevelCurve.linear(50, 6),
+                LevelCurve.exponential(Long.MAX_VALUE / 4, 10.0, 8), LevelCurve.table(new long[] {0})};
+        long[] xps = {0, 1, 49, 50, 99, 100, 101, 150, 299, 300, 750, 51_199, 51_200, Long.MAX_VALUE / 4,
+                Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        for (LevelCurve curve : curves) {
+            for (long xp : xps) {
+                for (int hint = -1; hint <= curve.maxLevel() + 1; hint++) {
+                    assertThat(curve.levelFor(xp, hint)).as("xp %d, hint %d", xp, hint).isEqualTo(curve.levelFor(xp));
+                }
+                assertThat(curve.xpToNextLevel(xp, curve.levelFor(xp))).isEqualTo(curve.xpToNextLevel(xp));
+            }
+        }
+    }
 }
