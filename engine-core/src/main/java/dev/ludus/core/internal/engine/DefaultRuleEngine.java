@@ -73,28 +73,25 @@ final class DefaultRuleEngine implements RuleEngine {
         }
         String fingerprint = fingerprint(valid);
         for (int attempt = 0; attempt <= maxCommitRetries; attempt++) {
-            Outcome outcome = attempt(game, valid, fingerprint, version);
-            if (outcome.result != null) {
-                return outcome.result;
+            EventResult result = attempt(game, valid, fingerprint, version);
+            if (result != null) {
+                return result;
             }
         }
         return failure(valid, version, ErrorCode.CONFLICT, "player '" + valid.externalUserId()
                 + "' was changed concurrently " + (maxCommitRetries + 1) + " times in a row (raise maxCommitRetries)");
     }
 
-    /** The result of one attempt, or {@code null} when the commit lost a race and must be retried. */
-    private record Outcome(EventResult result) {
-    }
-
-    private Outcome attempt(CompiledGame game, ValidEvent event, String fingerprint, String version) {
+    /** @return the result of one attempt, or {@code null} when the commit lost a race and must be retried */
+    private EventResult attempt(CompiledGame game, ValidEvent event, String fingerprint, String version) {
         Loaded loaded;
         try {
             loaded = load(event, fingerprint);
         } catch (RuntimeException e) {
-            return new Outcome(storeFailure(event, version, e));
+            return storeFailure(event, version, e);
         }
         if (loaded.replay() != null) {
-            return new Outcome(loaded.replay());
+            return loaded.replay();
         }
         PlayerState before = loaded.before(game, event.externalUserId());
         EventRun run = EventRun.start(game, event, before, loaded.engineData());
@@ -109,9 +106,9 @@ final class DefaultRuleEngine implements RuleEngine {
                 result.actionsExecuted());
         PlayerCommit commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
         try {
-            return new Outcome(commit(commit, result) ? result : null);
+            return commit(commit, result) ? result : null;
         } catch (RuntimeException e) {
-            return new Outcome(storeFailure(event, version, e));
+            return storeFailure(event, version, e);
         }
     }
 
