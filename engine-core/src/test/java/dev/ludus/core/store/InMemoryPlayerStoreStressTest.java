@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -137,6 +138,74 @@ class InMemoryPlayerStoreStressTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void importPlayer_duringConcurrentCommits_isAtomic() throws Exception {
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(HISTORY).indexEventIds(true)
+                .build();
+        long step = 1_000_000;
+        int imports = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS - 1; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
+                        tryCommit(store, new Attempt("hot", "t" + thread + "-" + i, 1));
+                        assertHistoryFollowsTheRecord(store, step, false);
+                    }
+                    return null;
+                }));
+            }
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int k = 1; k <= imports; k++) {
+                    store.importPlayer(new PlayerState("hot", 0, 1, 100, Map.of(), new TreeSet<>(), Map.of(),
+                            Map.of(), Map.of(), k * step));
+                    Thread.yield();
+                }
+                return null;
+            }));
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        PlayerRecord last = store.load("hot").orElseThrow();
+        assertThat(last.version() / step).isEqualTo(imports);
+        assertHistoryFollowsTheRecord(store, step, true);
+    }
+
+    /**
+     * Each import sets the version to a multiple of {@code step} with xp 0 and no history; each commit adds 1 to
+     * both. So a record and history read together show xp = commits since the import, and history holds only
+     * those commits, newest first. {@code quiet}: nothing commits any more, so the entries are still indexed.
+     */
+    private static void assertHistoryFollowsTheRecord(InMemoryPlayerStore store, long step, boolean quiet) {
+        PlayerRecord record;
+        List<HistoryEntry> history;
+        do {
+            record = store.load("hot").orElse(null);
+            history = store.history("hot", null, Long.MAX_VALUE, 1000);
+        } while (record != null && !record.equals(store.load("hot").orElse(null)));
+        if (record == null || record.version() < step) {
+            return;
+        }
+        long sinceImport = record.version() % step;
+        assertThat(record.state().xp()).isEqualTo(sinceImport);
+        assertThat(history).hasSize((int) Math.min(HISTORY, sinceImport));
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.get(i).version()).isEqualTo(record.version() - i);
+            if (quiet) {
+                assertThat(store.findEvent(history.get(i).eventId())).contains(history.get(i));
+            }
         }
     }
 
