@@ -127,6 +127,24 @@ class InMemoryPlayerStoreHistoryTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
+    void findEvent_tellsApartIdsThatEndAlike(boolean indexEventIds) {
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().indexEventIds(indexEventIds).build();
+        List<String> ids = List.of("x-0001", "y-0001", "0001", "z-0001", "x-1001");
+        for (int v = 0; v < ids.size(); v++) {
+            assertThat(store.commit(new PlayerCommit("u", v, new PlayerRecord(state("u", v + 1), Map.of()), null,
+                    new HistoryEntry(ids.get(v), "u", "e", T0, v + 1, Map.of(), List.of(), List.of())))).isTrue();
+        }
+
+        for (int v = 0; v < ids.size(); v++) {
+            assertThat(store.findEvent(ids.get(v))).as(ids.get(v)).get()
+                    .extracting(HistoryEntry::version).isEqualTo(v + 1L);
+        }
+        assertThat(store.findEvent("w-0001")).isEmpty();
+        assertThat(store.findEvent("")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
     void importPlayer_replacesRecord_andDropsHistoryKeysAndIndexedIds(boolean indexEventIds) {
         InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(4).indexEventIds(indexEventIds)
                 .build();
