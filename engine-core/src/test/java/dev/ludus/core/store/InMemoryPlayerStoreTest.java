@@ -106,14 +106,25 @@ class InMemoryPlayerStoreTest {
     @Test
     void builder_refusesBadOrRepeatedSettings() {
         assertThatThrownBy(() -> InMemoryPlayerStore.builder().idempotencyRetention(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotencyRetention");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("idempotencyRetention must be positive, was PT0S");
         assertThatThrownBy(() -> InMemoryPlayerStore.builder().idempotencyRetention(Duration.ofDays(-1)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("idempotencyRetention must be positive, was PT-24H");
+        assertThatThrownBy(() -> InMemoryPlayerStore.builder().idempotencyRetention(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("retention");
         assertThatThrownBy(() -> InMemoryPlayerStore.builder().idempotencyRetention(Duration.ofDays(1))
                 .idempotencyRetention(Duration.ofDays(2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already set");
-        assertThatThrownBy(() -> InMemoryPlayerStore.builder().historyPerPlayer(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("historyPerPlayer");
+                .isInstanceOf(IllegalStateException.class).hasMessage("idempotencyRetention was already set to PT24H");
+        assertThatThrownBy(() -> InMemoryPlayerStore.builder().historyPerPlayer(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("historyPerPlayer must be at least 0, was -1");
+        assertThatThrownBy(() -> InMemoryPlayerStore.builder().historyPerPlayer(0).historyPerPlayer(5))
+                .isInstanceOf(IllegalStateException.class).hasMessage("historyPerPlayer was already set to 0");
+        assertThatThrownBy(() -> InMemoryPlayerStore.builder().indexEventIds(true).indexEventIds(false))
+                .isInstanceOf(IllegalStateException.class).hasMessage("indexEventIds was already set to true");
+        assertThatThrownBy(() -> InMemoryPlayerStore.builder().indexEventIds(false).indexEventIds(false))
+                .isInstanceOf(IllegalStateException.class).hasMessage("indexEventIds was already set to false");
     }
 
     @Test
