@@ -2,13 +2,10 @@ package dev.ludus.api;
 
 import java.util.AbstractList;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -126,35 +123,7 @@ final class Frozen {
 
         @Override
         public Set<Entry<String, V>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Entry<String, V>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < keys.length;
-                        }
-
-                        @Override
-                        @SuppressWarnings("unchecked")
-                        public Entry<String, V> next() {
-                            if (next >= keys.length) {
-                                throw new NoSuchElementException();
-                            }
-                            int i = next++;
-                            // Unchecked on purpose: a raw map's non-string key must reach the engine's check.
-                            return (Entry<String, V>) (Entry<?, ?>) new SimpleImmutableEntry<>(keys[i], values[i]);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return keys.length;
-                }
-            };
+            return new ArrayEntries<>(keys, values);
         }
     }
 

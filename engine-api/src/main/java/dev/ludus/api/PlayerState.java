@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
@@ -134,34 +133,7 @@ public record PlayerState(
 
         @Override
         public Set<Entry<String, V>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Entry<String, V>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < keys.length;
-                        }
-
-                        @Override
-                        @SuppressWarnings("unchecked")
-                        public Entry<String, V> next() {
-                            if (next >= keys.length) {
-                                throw new NoSuchElementException();
-                            }
-                            int i = next++;
-                            return new SimpleImmutableEntry<>(keys[i], (V) values[i]);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return keys.length;
-                }
-            };
+            return new ArrayEntries<>(keys, values);
         }
     }
 
