@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}):
  * <pre>{@code
  * java -jar engine-benchmarks/target/benchmarks.jar JsonTrackBenchmark -f 1
+ * java -jar engine-benchmarks/target/benchmarks.jar JsonTrackBenchmark -f 1 -p historyPerPlayer=1
  * }</pre>
  *
  * <p>Setup parses and tracks every line on a separate new engine and fails the trial unless every event was
@@ -47,6 +48,10 @@ public class JsonTrackBenchmark {
     @Param({"1000"})
     public int rules;
 
+    /** History entries the in-memory store keeps per player; 100 is the store's default. */
+    @Param({"100"})
+    public int historyPerPlayer;
+
     private RuleEngine engine;
     private String[] lines;
 
@@ -56,7 +61,7 @@ public class JsonTrackBenchmark {
         ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
         List<String> json = workload.jsonLines();
         lines = json.toArray(new String[0]);
-        RuleEngine check = workload.newEngine();
+        RuleEngine check = TrackBenchmark.newEngine(workload, "typed", historyPerPlayer);
         long fired = 0;
         for (String line : lines) {
             EventResult result = check.track(LudusJson.readEvent(line));
@@ -66,7 +71,7 @@ public class JsonTrackBenchmark {
             fired += result.rulesTriggered().size();
         }
         WorkCheck.requireFired("Ludus with JSON parsing (" + rules + " rules)", fired, WorkCheck.expectedFired(workload));
-        engine = workload.newEngine();
+        engine = TrackBenchmark.newEngine(workload, "typed", historyPerPlayer);
     }
 
     /** @return the next line, parsed */

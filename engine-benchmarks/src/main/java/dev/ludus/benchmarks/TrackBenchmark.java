@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@link ReferenceWorkload#expressionGameJson()}, under the default sandboxed policy), or {@code mvel}
  *       (the same expressions run by full MVEL, {@link ExpressionPolicy#TRUSTED});</li>
  *   <li>{@code historyPerPlayer}: the history entries the in-memory store keeps per player, 100 by default as
- *       in the store; {@code -p historyPerPlayer=1} shows what keeping history costs, garbage collection
- *       included.</li>
+ *       in the store; {@code -p historyPerPlayer=1} or {@code 0} (no history) shows what keeping history
+ *       costs, garbage collection included.</li>
  * </ul>
  *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}):

@@ -110,6 +110,7 @@ class BenchmarkSmokeTest {
     void jsonTrackBenchmark_parsesTheEventsAndFiresWhatTheBaselineFires() {
         JsonTrackBenchmark benchmark = new JsonTrackBenchmark();
         benchmark.rules = 1000;
+        benchmark.historyPerPlayer = 100;
         benchmark.setUp();
         Cursor parseCursor = new Cursor();
         Cursor trackCursor = new Cursor();
