@@ -29,11 +29,12 @@ public final class EventReader {
     private static final String KNOWN_PLAYER_FIELDS = "displayName, email, mobile";
 
     private final JsonParser parser;
-    private final Aliased<String> externalUserId = new Aliased<>();
-    private final Aliased<String> eventType = new Aliased<>();
-    private final Aliased<Map<String, Object>> properties = new Aliased<>();
-    private final Aliased<String> email = new Aliased<>();
-    private final Aliased<String> mobile = new Aliased<>();
+    // Fields that have an alias: see alias(...).
+    private String externalUserId;
+    private String eventType;
+    private Map<String, Object> properties;
+    private String email;
+    private String mobile;
     private String eventId;
     private Instant timestamp;
     private String idempotencyKey;
@@ -82,7 +83,7 @@ public final class EventReader {
         }
         if (reader.problem != null) {
             throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.eventId,
-                    reader.externalUserId.value, reader.eventType.value, null);
+                    reader.externalUserId, reader.eventType, null);
         }
         return reader.toEvent();
     }
@@ -107,16 +108,18 @@ public final class EventReader {
     private void readField(String name, JsonToken token) {
         switch (name) {
             case "eventId" -> eventId = string(once(name, 0), token);
-            case "externalUserId" -> externalUserId.set(name, string(once(name, 1), token));
-            case "customerId" -> externalUserId.set(name, string(once(name, 2), token));
-            case "eventType" -> eventType.set(name, string(once(name, 3), token));
-            case "eventName" -> eventType.set(name, string(once(name, 4), token));
+            case "externalUserId" -> externalUserId = alias(externalUserId, "customerId", name,
+                    string(once(name, 1), token));
+            case "customerId" -> externalUserId = alias(externalUserId, "externalUserId", name,
+                    string(once(name, 2), token));
+            case "eventType" -> eventType = alias(eventType, "eventName", name, string(once(name, 3), token));
+            case "eventName" -> eventType = alias(eventType, "eventType", name, string(once(name, 4), token));
             case "timestamp" -> timestamp = instant(once(name, 5), token);
             case "idempotencyKey" -> idempotencyKey = string(once(name, 6), token);
-            case "properties" -> properties.set(name, object(once(name, 7), token));
-            case "metadata" -> properties.set(name, object(once(name, 8), token));
-            case "email" -> email.set(name, string(once(name, 9), token));
-            case "mobile" -> mobile.set(name, string(once(name, 10), token));
+            case "properties" -> properties = alias(properties, "metadata", name, object(once(name, 7), token));
+            case "metadata" -> properties = alias(properties, "properties", name, object(once(name, 8), token));
+            case "email" -> email = alias(email, "player.email", name, string(once(name, 9), token));
+            case "mobile" -> mobile = alias(mobile, "player.mobile", name, string(once(name, 10), token));
             case "player" -> readPlayer(once(name, 11), token);
             default -> {
                 problem("unknown field '" + name + "'; known: " + KNOWN_FIELDS);
@@ -138,8 +141,10 @@ public final class EventReader {
             JsonToken value = parser.nextToken();
             // Qualified names are constants, so that reading a player builds no strings.
             switch (field) {
-                case "email" -> email.set("player.email", string(once(field, 12, "player.email"), value));
-                case "mobile" -> mobile.set("player.mobile", string(once(field, 13, "player.mobile"), value));
+                case "email" -> email = alias(email, "email", "player.email",
+                        string(once(field, 12, "player.email"), value));
+                case "mobile" -> mobile = alias(mobile, "mobile", "player.mobile",
+                        string(once(field, 13, "player.mobile"), value));
                 case "displayName" -> displayName = string(once(field, 14, "player.displayName"), value);
                 default -> {
                     problem("unknown field 'player." + field + "'; known in player: " + KNOWN_PLAYER_FIELDS);
@@ -218,18 +223,18 @@ public final class EventReader {
     private Event toEvent() {
         Event.Builder builder = Event.builder()
                 .eventId(eventId)
-                .externalUserId(externalUserId.value)
-                .eventType(eventType.value)
+                .externalUserId(externalUserId)
+                .eventType(eventType)
                 .timestamp(timestamp)
                 .idempotencyKey(idempotencyKey);
-        if (properties.value != null) {
-            builder.properties(properties.value);
+        if (properties != null) {
+            builder.properties(properties);
         }
-        if (email.value != null) {
-            builder.profile("email", email.value);
+        if (email != null) {
+            builder.profile("email", email);
         }
-        if (mobile.value != null) {
-            builder.profile("mobile", mobile.value);
+        if (mobile != null) {
+            builder.profile("mobile", mobile);
         }
         if (displayName != null) {
             builder.profile("displayName", displayName);
@@ -241,23 +246,23 @@ public final class EventReader {
         return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null, null);
     }
 
-    /** A value that may be given under two names, which must then agree. */
-    private final class Aliased<T> {
-        private T value;
-        private String field;
-
-        /** @param value {@code null} when absent or after a type problem, which is already recorded */
-        void set(String name, T value) {
-            if (value == null) {
-                return;
-            }
-            if (field == null) {
-                field = name;
-                this.value = value;
-            } else if (!JsonValues.equal(this.value, value)) {
-                problem(field + " and " + name + " are aliases but have different values; give one of them");
-                this.value = null;
-            }
+    /**
+     * A value that may be given under two names, which must then agree. Each name is read at most once (a
+     * repeat is refused first), so a value already there came from the other name.
+     *
+     * @param earlier   the value so far, {@code null} when the other name was absent, null or had a problem
+     * @param otherName the name {@code earlier} was given under
+     * @param value     {@code null} when absent or after a type problem, which is already recorded
+     * @return the value to keep: {@code null} when the two differ, which is recorded as the problem
+     */
+    private <T> T alias(T earlier, String otherName, String name, T value) {
+        if (earlier == null) {
+            return value;
         }
+        if (value == null || JsonValues.equal(earlier, value)) {
+            return earlier;
+        }
+        problem(otherName + " and " + name + " are aliases but have different values; give one of them");
+        return null;
     }
 }
