@@ -46,10 +46,14 @@ public final class LudusJson {
     private static final int MAX_NESTING_DEPTH = 1000;
 
     /* Only streaming is needed, so a bare factory rather than a mapper: no databind start-up cost. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-            .build();
+    private static final JsonFactory FACTORY = factory(true);
+
+    /**
+     * For the first read of an event. Jackson's duplicate detection costs a detector per object and a hash set
+     * from the third key on, a sixth of the allocation of reading an event; the event reader refuses repeated
+     * keys itself instead, and reads any rejected event again with {@link #FACTORY} to report it exactly.
+     */
+    private static final JsonFactory LENIENT_FACTORY = factory(false);
 
     /**
      * Two-space indentation, arrays one element per line, {@code "name": value}, and {@code []} / {@code {}}
@@ -77,6 +81,13 @@ public final class LudusJson {
     private LudusJson() {
     }
 
+    private static JsonFactory factory(boolean strictDuplicateDetection) {
+        return JsonFactory.builder()
+                .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, strictDuplicateDetection)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .build();
+    }
+
     /**
      * Reads one event object. Accepts the Gameball spellings {@code customerId}, {@code eventName} and
      * {@code metadata}, and profile fields either top-level ({@code email}, {@code mobile}) or in a
@@ -95,6 +106,13 @@ public final class LudusJson {
      */
     public static Event readEvent(String json) {
         Objects.requireNonNull(json, "json");
+        try (JsonParser parser = LENIENT_FACTORY.createParser(ObjectReadContext.empty(), json)) {
+            Event event = EventReader.readIfValid(parser);
+            if (event != null) {
+                return event;
+            }
+        }
+        // Rejected: read again as before, so the error is Jackson's own, even where a duplicate key comes first.
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             return EventReader.read(parser);
         }

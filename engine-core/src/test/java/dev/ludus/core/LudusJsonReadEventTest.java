@@ -204,6 +204,105 @@ class LudusJsonReadEventTest {
         assertRejected(json, ErrorCode.INVALID_JSON, message);
     }
 
+    /**
+     * Events are first read without Jackson's duplicate detection; whichever object the repeat is in, whether
+     * the first value was null, and whatever broken value follows the repeated name, the message is Jackson's,
+     * column included.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `{"externalUserId": "u1", "externalUserId": "u1"}`       | 42: Duplicate Object property "externalUserId"
+            `{"externalUserId": null, "externalUserId": "u1"}`       | 42: Duplicate Object property "externalUserId"
+            `{"customerId": "u1", "externalUserId": "u1", "customerId": "u1"}` | 58: Duplicate Object property "customerId"
+            `{"email": null, "email": null}`                         | 24: Duplicate Object property "email"
+            `{"player": null, "player": null}`                       | 26: Duplicate Object property "player"
+            `{"properties": null, "metadata": null, "properties": null}` | 52: Duplicate Object property "properties"
+            `{"metadata": {"a":1}, "metadata": {"a":1}}`             | 33: Duplicate Object property "metadata"
+            `{"timestamp": "2026-11-21T10:15:30Z", "timestamp": "2026-11-21T10:15:30Z"}` | 50: Duplicate Object property "timestamp"
+            `{"player": {"email": "a", "email": "a"}}`               | 34: Duplicate Object property "email"
+            `{"player": {"email": null, "email": "a"}}`              | 35: Duplicate Object property "email"
+            `{"email":"a","player":{"email":"a"},"email":"a"}`       | 44: Duplicate Object property "email"
+            `{"properties": {"x": null, "x": null}}`                 | 31: Duplicate Object property "x"
+            `{"properties": {"x": null, "y": 1, "x": 2}}`            | 39: Duplicate Object property "x"
+            `{"properties": {"n": {"a": 1, "b": {"c": 1, "c": 2}}}}` | 48: Duplicate Object property "c"
+            `{"properties": {"n": [{"a": 1}, {"a": 1, "a": 1}]}}`    | 45: Duplicate Object property "a"
+            `{"properties": {"x": 1, "\\u0078": 2}}`                 | 33: Duplicate Object property "x"
+            `{"externalUserId": "u", "\\u0065xternalUserId": "v"}`   | 46: Duplicate Object property "externalUserId"
+            `{"unknown": {"a": 1, "a": 2}}`                          | 25: Duplicate Object property "a"
+            `{"externalUserId": {"a": 1, "a": 2}}`                   | 32: Duplicate Object property "a"
+            `{"player": {"foo": {"a":1,"a":2}}}`                     | 30: Duplicate Object property "a"
+            `{"eventType": ["a", {"b":1,"b":2}]}`                    | 31: Duplicate Object property "b"
+            `{"externalUserId": 5, "x": {"a": 1, "a": 2}}`           | 40: Duplicate Object property "a"
+            `{"eventId": "e1", "eventType": "t", "bogus": 1, "eventId": "e2"}` | 58: Duplicate Object property "eventId"
+            `{"a": 1, "a": tru}`                                     | 13: Duplicate Object property "a"
+            `{"a": 1, "a" 2}`                                        | 13: Duplicate Object property "a"
+            `{"eventId":"e","eventId":01}`                           | 25: Duplicate Object property "eventId"
+            `{"properties": {"x": 1, "x": 01}}`                      | 28: Duplicate Object property "x"
+            `{"properties": {"x": 1, "x": NaN}}`                     | 28: Duplicate Object property "x"
+            """)
+    void readEvent_whenAKeyRepeats_rejectsAsInvalidJsonInJacksonsWords(String json, String message) {
+        EventReadException e = catchThrowableOfType(EventReadException.class, () -> LudusJson.readEvent(json));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_JSON);
+        assertThat(e.getMessage()).isEqualTo("not valid JSON at column " + message);
+        assertThat(e.eventId()).isNull();
+        assertThat(e.externalUserId()).isNull();
+        assertThat(e.eventType()).isNull();
+    }
+
+    @Test
+    void readEvent_whenAKeyRepeatsOnAnotherLine_reportsJacksonsLineAndColumn() {
+        EventReadException e = catchThrowableOfType(EventReadException.class,
+                () -> LudusJson.readEvent("{\n \"properties\": {\n   \"k\": 1,\n   \"k\": 2}}"));
+
+        assertThat(e.getMessage()).isEqualTo("not valid JSON at line 4, column 7: Duplicate Object property \"k\"");
+    }
+
+    @Test
+    void readEvent_whenNameAndAliasAreEachGivenOnce_isNoDuplicate() {
+        Event event = LudusJson.readEvent("""
+                {"customerId": "u1", "externalUserId": "u1", "eventName": "t", "eventType": "t",
+                 "properties": {"a": 1}, "metadata": {"a": 1.0}, "email": "e", "mobile": "m",
+                 "player": {"email": "e", "mobile": "m", "displayName": "d"}}""");
+
+        assertThat(event.externalUserId()).isEqualTo("u1");
+        assertThat(event.eventType()).isEqualTo("t");
+        assertThat(event.properties()).containsExactly(entry("a", 1L));
+        assertThat(event.profile()).containsOnly(entry("email", "e"), entry("mobile", "m"), entry("displayName", "d"));
+    }
+
+    @Test
+    void readEvent_whenTheSameKeyIsInSeveralObjects_isNoDuplicate() {
+        Event event = LudusJson.readEvent("""
+                {"email": "e", "player": {"email": "e"},
+                 "properties": {"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}], "c": {"a": null, "b": {"a": 4}}}}""");
+
+        assertThat(event.properties()).containsOnlyKeys("a", "b", "c");
+        assertThat(event.profile()).containsOnly(entry("email", "e"));
+    }
+
+    @Test
+    void readEvent_whenNumbersAreAtTheEdgesOfALong_keepsLongsExactAndMakesTheRestDoubles() {
+        Map<String, Object> p = LudusJson.readEvent("""
+                {"properties": {"max": 9223372036854775807, "min": -9223372036854775808,
+                 "over": 9223372036854775808, "under": -9223372036854775809, "int+1": 2147483648,
+                 "int-1": -2147483649, "huge": 12345678901234567890123, "zero": -0, "negZero": -0.0,
+                 "exp": 1e2, "inf": 1E400, "list": [9223372036854775807, 9223372036854775808]}}""").properties();
+
+        assertThat(p.get("max")).isEqualTo(Long.MAX_VALUE);
+        assertThat(p.get("min")).isEqualTo(Long.MIN_VALUE);
+        assertThat(p.get("over")).isEqualTo(9.223372036854775808E18);
+        assertThat(p.get("under")).isEqualTo(-9.223372036854775809E18);
+        assertThat(p.get("int+1")).isEqualTo(2147483648L);
+        assertThat(p.get("int-1")).isEqualTo(-2147483649L);
+        assertThat(p.get("huge")).isEqualTo(1.2345678901234568E22);
+        assertThat(p.get("zero")).isEqualTo(0L);
+        assertThat(p.get("negZero")).isEqualTo(-0.0);
+        assertThat(p.get("exp")).isEqualTo(100.0);
+        assertThat(p.get("inf")).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(p.get("list")).isEqualTo(List.of(Long.MAX_VALUE, 9.223372036854775808E18));
+    }
+
     @Test
     void readEvent_whenSyntaxErrorFollowsAShapeProblem_reportsInvalidJson() {
         assertRejected("{\"externalUserId\": 5, \"eventType\": ", ErrorCode.INVALID_JSON, "not valid JSON");

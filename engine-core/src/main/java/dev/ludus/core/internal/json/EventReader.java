@@ -29,23 +29,46 @@ public final class EventReader {
     private static final String KNOWN_PLAYER_FIELDS = "displayName, email, mobile";
 
     private final JsonParser parser;
-    private final Aliased<String> externalUserId = new Aliased<>();
-    private final Aliased<String> eventType = new Aliased<>();
-    private final Aliased<Map<String, Object>> properties = new Aliased<>();
-    private final Aliased<String> email = new Aliased<>();
-    private final Aliased<String> mobile = new Aliased<>();
+    // Fields that have an alias: see alias(...).
+    private String externalUserId;
+    private String eventType;
+    private Map<String, Object> properties;
+    private String email;
+    private String mobile;
     private String eventId;
     private Instant timestamp;
     private String idempotencyKey;
     private String displayName;
     private String problem;
+    /** One bit per top-level field name read so far, to refuse a name given twice. */
+    private int seen;
 
     private EventReader(JsonParser parser) {
         this.parser = parser;
     }
 
     /**
+     * Reads an event from a parser that may not detect duplicate keys itself: this reader refuses a repeated
+     * name in every object it reads, and every object of an event it returns has been read.
+     *
      * @param parser a parser positioned before the document; the caller closes it
+     * @return the event, or {@code null} when the input is not a valid event in any way; then {@link #read} on
+     *         a parser with {@code STRICT_DUPLICATE_DETECTION} reports why, exactly as it always has
+     */
+    public static Event readIfValid(JsonParser parser) {
+        EventReader reader = new EventReader(parser);
+        try {
+            reader.readDocument();
+        } catch (JacksonException | EventReadException e) {
+            return null;
+        }
+        return reader.problem == null ? reader.toEvent() : null;
+    }
+
+    /**
+     * @param parser a parser positioned before the document, with {@code STRICT_DUPLICATE_DETECTION}, so that
+     *               a duplicate key is reported where Jackson finds it, even in skipped values; the caller
+     *               closes it
      * @return the event
      * @throws EventReadException {@code INVALID_JSON} for input that is not exactly one JSON object,
      *                            {@code INVALID_EVENT} for a field of the wrong type, an unknown field, or a
@@ -60,7 +83,7 @@ public final class EventReader {
         }
         if (reader.problem != null) {
             throw new EventReadException(ErrorCode.INVALID_EVENT, reader.problem, reader.eventId,
-                    reader.externalUserId.value, reader.eventType.value, null);
+                    reader.externalUserId, reader.eventType, null);
         }
         return reader.toEvent();
     }
@@ -84,15 +107,20 @@ public final class EventReader {
 
     private void readField(String name, JsonToken token) {
         switch (name) {
-            case "eventId" -> eventId = string(name, token);
-            case "externalUserId", "customerId" -> externalUserId.set(name, string(name, token));
-            case "eventType", "eventName" -> eventType.set(name, string(name, token));
-            case "timestamp" -> timestamp = instant(name, token);
-            case "idempotencyKey" -> idempotencyKey = string(name, token);
-            case "properties", "metadata" -> properties.set(name, object(name, token));
-            case "email" -> email.set(name, string(name, token));
-            case "mobile" -> mobile.set(name, string(name, token));
-            case "player" -> readPlayer(token);
+            case "eventId" -> eventId = string(once(name, 0), token);
+            case "externalUserId" -> externalUserId = alias(externalUserId, "customerId", name,
+                    string(once(name, 1), token));
+            case "customerId" -> externalUserId = alias(externalUserId, "externalUserId", name,
+                    string(once(name, 2), token));
+            case "eventType" -> eventType = alias(eventType, "eventName", name, string(once(name, 3), token));
+            case "eventName" -> eventType = alias(eventType, "eventType", name, string(once(name, 4), token));
+            case "timestamp" -> timestamp = instant(once(name, 5), token);
+            case "idempotencyKey" -> idempotencyKey = string(once(name, 6), token);
+            case "properties" -> properties = alias(properties, "metadata", name, object(once(name, 7), token));
+            case "metadata" -> properties = alias(properties, "properties", name, object(once(name, 8), token));
+            case "email" -> email = alias(email, "player.email", name, string(once(name, 9), token));
+            case "mobile" -> mobile = alias(mobile, "player.mobile", name, string(once(name, 10), token));
+            case "player" -> readPlayer(once(name, 11), token);
             default -> {
                 problem("unknown field '" + name + "'; known: " + KNOWN_FIELDS);
                 parser.skipChildren();
@@ -100,28 +128,51 @@ public final class EventReader {
         }
     }
 
-    private void readPlayer(JsonToken token) {
+    private void readPlayer(String name, JsonToken token) {
         if (token == JsonToken.VALUE_NULL) {
             return;
         }
         if (token != JsonToken.START_OBJECT) {
-            problem("player must be an object, found " + JsonInput.describe(token));
+            problem(name + " must be an object, found " + JsonInput.describe(token));
             parser.skipChildren();
             return;
         }
-        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+        for (String field = parser.nextName(); field != null; field = parser.nextName()) {
             JsonToken value = parser.nextToken();
-            String field = "player." + name;
-            switch (name) {
-                case "email" -> email.set(field, string(field, value));
-                case "mobile" -> mobile.set(field, string(field, value));
-                case "displayName" -> displayName = string(field, value);
+            // Qualified names are constants, so that reading a player builds no strings.
+            switch (field) {
+                case "email" -> email = alias(email, "email", "player.email",
+                        string(once(field, 12, "player.email"), value));
+                case "mobile" -> mobile = alias(mobile, "mobile", "player.mobile",
+                        string(once(field, 13, "player.mobile"), value));
+                case "displayName" -> displayName = string(once(field, 14, "player.displayName"), value);
                 default -> {
-                    problem("unknown field '" + field + "'; known in player: " + KNOWN_PLAYER_FIELDS);
+                    problem("unknown field 'player." + field + "'; known in player: " + KNOWN_PLAYER_FIELDS);
                     parser.skipChildren();
                 }
             }
         }
+    }
+
+    /**
+     * Marks a known name as read, so that a parser without duplicate detection cannot make this reader keep
+     * the last of two values.
+     *
+     * @param bit the name's own bit in {@link #seen}: an alias is a different key and has a bit of its own
+     * @return {@code name}
+     * @throws JacksonException when the name was already read in the same object
+     */
+    private String once(String name, int bit) {
+        return once(name, bit, name);
+    }
+
+    /** @return {@code field}, the name to report a problem with the value under */
+    private String once(String name, int bit, String field) {
+        if ((seen & (1 << bit)) != 0) {
+            throw JsonInput.duplicateName(parser, name);
+        }
+        seen |= 1 << bit;
+        return field;
     }
 
     /** @return the string, or {@code null} for JSON null and for a wrong type (then recorded as the problem) */
@@ -172,18 +223,18 @@ public final class EventReader {
     private Event toEvent() {
         Event.Builder builder = Event.builder()
                 .eventId(eventId)
-                .externalUserId(externalUserId.value)
-                .eventType(eventType.value)
+                .externalUserId(externalUserId)
+                .eventType(eventType)
                 .timestamp(timestamp)
                 .idempotencyKey(idempotencyKey);
-        if (properties.value != null) {
-            builder.properties(properties.value);
+        if (properties != null) {
+            builder.properties(properties);
         }
-        if (email.value != null) {
-            builder.profile("email", email.value);
+        if (email != null) {
+            builder.profile("email", email);
         }
-        if (mobile.value != null) {
-            builder.profile("mobile", mobile.value);
+        if (mobile != null) {
+            builder.profile("mobile", mobile);
         }
         if (displayName != null) {
             builder.profile("displayName", displayName);
@@ -195,23 +246,23 @@ public final class EventReader {
         return new EventReadException(ErrorCode.INVALID_JSON, message, null, null, null, null);
     }
 
-    /** A value that may be given under two names, which must then agree. */
-    private final class Aliased<T> {
-        private T value;
-        private String field;
-
-        /** @param value {@code null} when absent or after a type problem, which is already recorded */
-        void set(String name, T value) {
-            if (value == null) {
-                return;
-            }
-            if (field == null) {
-                field = name;
-                this.value = value;
-            } else if (!JsonValues.equal(this.value, value)) {
-                problem(field + " and " + name + " are aliases but have different values; give one of them");
-                this.value = null;
-            }
+    /**
+     * A value that may be given under two names, which must then agree. Each name is read at most once (a
+     * repeat is refused first), so a value already there came from the other name.
+     *
+     * @param earlier   the value so far, {@code null} when the other name was absent, null or had a problem
+     * @param otherName the name {@code earlier} was given under
+     * @param value     {@code null} when absent or after a type problem, which is already recorded
+     * @return the value to keep: {@code null} when the two differ, which is recorded as the problem
+     */
+    private <T> T alias(T earlier, String otherName, String name, T value) {
+        if (earlier == null) {
+            return value;
         }
+        if (value == null || JsonValues.equal(earlier, value)) {
+            return earlier;
+        }
+        problem(otherName + " and " + name + " are aliases but have different values; give one of them");
+        return null;
     }
 }

@@ -8,6 +8,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * What every Ludus JSON reader shares: one mapping of JSON values to Java values, and one wording for
@@ -38,13 +39,30 @@ public final class JsonInput {
         };
     }
 
-    /** Reads the members of an object whose {@code START_OBJECT} was just read. */
+    /**
+     * Reads the members of an object whose {@code START_OBJECT} was just read.
+     *
+     * @throws JacksonException also for a key given twice, which a parser without duplicate detection lets through
+     */
     static Map<String, Object> readObject(JsonParser parser) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            int size = map.size();
             map.put(name, readValue(parser, parser.nextToken()));
+            // The size, not put's result, since the earlier value may be null.
+            if (map.size() == size) {
+                throw duplicateName(parser, name);
+            }
         }
         return map;
+    }
+
+    /**
+     * @return the error Jackson's {@code STRICT_DUPLICATE_DETECTION} raises, with the parser's location now,
+     *         which is past the one Jackson would report
+     */
+    static JacksonException duplicateName(JsonParser parser, String name) {
+        return new StreamReadException(parser, "Duplicate Object property \"" + name + "\"");
     }
 
     private static List<Object> readArray(JsonParser parser) {
