@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -43,13 +44,16 @@ public final class InMemoryPlayerStore implements PlayerStore {
     private static final int PRUNE_EVERY = 64;
     /** First size of a player's history ring; it doubles up to {@code historyPerPlayer}. */
     private static final int INITIAL_RING = 8;
-    private static final Function<String, Slot> NEW_SLOT = id -> new Slot();
+    private static final Function<String, Slot> NEW_SLOT = Slot::new;
 
     private final Duration retention;
     private final int historyPerPlayer;
     private final ConcurrentHashMap<String, Slot> players = new ConcurrentHashMap<>();
-    /** Event id to kept history entry, or {@code null} when ids are not indexed; written under the slot locks. */
-    private final ConcurrentHashMap<String, HistoryEntry> eventsById;
+    /**
+     * Event id to the slot that keeps its entry, or {@code null} when ids are not indexed; written under the slot
+     * locks. An id leaves the map when its entry leaves the slot.
+     */
+    private final ConcurrentHashMap<String, Slot> eventsById;
 
     private InMemoryPlayerStore(Duration retention, int historyPerPlayer, boolean indexEventIds) {
         this.retention = retention;
@@ -84,14 +88,10 @@ public final class InMemoryPlayerStore implements PlayerStore {
             slot.newestKeyTime = Instant.MIN;
             if (eventsById != null) {
                 for (int i = 0; i < slot.size; i++) {
-                    HistoryEntry dropped = slot.newest(i);
-                    eventsById.remove(dropped.eventId(), dropped);
+                    eventsById.remove(slot.eventId(slot.index(i)), slot);
                 }
             }
-            slot.ring = null;
-            slot.idKeys = null;
-            slot.head = 0;
-            slot.size = 0;
+            slot.clear();
             slot.record = record;
         }
     }
@@ -159,27 +159,41 @@ public final class InMemoryPlayerStore implements PlayerStore {
         if (historyPerPlayer == 0) {
             return;
         }
-        HistoryEntry[] ring = slot.ring;
-        if (ring == null) {
-            int capacity = Math.min(INITIAL_RING, historyPerPlayer);
-            ring = slot.ring = new HistoryEntry[capacity];
-            slot.idKeys = new int[capacity];
-        } else if (slot.size == ring.length && ring.length < historyPerPlayer) {
-            ring = slot.grow(Math.min(ring.length * 2, historyPerPlayer));
+        if (slot.versions == null) {
+            slot.allocate(Math.min(INITIAL_RING, historyPerPlayer));
+        } else if (slot.size == slot.capacity() && slot.capacity() < historyPerPlayer) {
+            slot.grow(Math.min(slot.capacity() * 2, historyPerPlayer));
         }
-        HistoryEntry dropped = ring[slot.head];
-        ring[slot.head] = entry;
-        slot.idKeys[slot.head] = idKey(entry.eventId());
-        slot.head = slot.head + 1 == ring.length ? 0 : slot.head + 1;
-        if (slot.size < ring.length) {
+        int at = slot.head;
+        if (eventsById != null && slot.size == slot.capacity()) {
+            unindex(slot, at);
+        }
+        slot.put(at, entry);
+        slot.head = at + 1 == slot.capacity() ? 0 : at + 1;
+        if (slot.size < slot.capacity()) {
             slot.size++;
         }
-        if (eventsById != null) {
-            if (dropped != null) {
-                eventsById.remove(dropped.eventId(), dropped);
-            }
-            eventsById.put(entry.eventId(), entry);
+        if (eventsById != null && eventsById.put(entry.eventId(), slot) == slot) {
+            slot.repeatsIds = true;
         }
+    }
+
+    /**
+     * Takes the id of the entry at ring index {@code at}, about to leave the slot, out of the index unless
+     * another kept entry of the slot has the same id. Called under the slot's lock.
+     */
+    private void unindex(Slot slot, int at) {
+        String id = slot.eventId(at);
+        if (slot.repeatsIds) {
+            EventId key = EventId.of(id);
+            for (int i = 0; i < slot.size; i++) {
+                int index = slot.index(i);
+                if (index != at && slot.matches(index, key)) {
+                    return;
+                }
+            }
+        }
+        eventsById.remove(id, slot);
     }
 
     @Override
@@ -191,9 +205,10 @@ public final class InMemoryPlayerStore implements PlayerStore {
         synchronized (slot) {
             List<HistoryEntry> page = new ArrayList<>(Math.min(limit, slot.size));
             for (int i = 0; i < slot.size && page.size() < limit; i++) {
-                HistoryEntry h = slot.newest(i);
-                if (h.version() < beforeVersion && (eventType == null || eventType.equals(h.eventType()))) {
-                    page.add(h);
+                int index = slot.index(i);
+                if (slot.versions[index] < beforeVersion
+                        && (eventType == null || eventType.equals(slot.eventTypes[index]))) {
+                    page.add(slot.entry(index));
                 }
             }
             return page;
@@ -202,30 +217,26 @@ public final class InMemoryPlayerStore implements PlayerStore {
 
     @Override
     public Optional<HistoryEntry> findEvent(String eventId) {
-        if (eventsById != null) {
-            return Optional.ofNullable(eventsById.get(eventId));
-        }
         if (historyPerPlayer == 0) {
             return Optional.empty();
         }
-        int key = idKey(eventId);
+        EventId key = EventId.of(eventId);
+        if (eventsById != null) {
+            Slot slot = eventsById.get(eventId);
+            return slot == null ? Optional.empty() : slot.find(key);
+        }
         for (Slot slot : players.values()) {
-            synchronized (slot) {
-                for (int i = 0; i < slot.size; i++) {
-                    int index = slot.index(i);
-                    // The key filters in the slot's own array, so most entries are never dereferenced.
-                    if (slot.idKeys[index] == key && slot.ring[index].eventId().equals(eventId)) {
-                        return Optional.of(slot.ring[index]);
-                    }
-                }
+            Optional<HistoryEntry> found = slot.find(key);
+            if (found.isPresent()) {
+                return found;
             }
         }
         return Optional.empty();
     }
 
     /**
-     * A filter for the {@link #findEvent} scan, cheaper on the commit path than {@link String#hashCode()}: the
-     * id's length and last four chars, where generated and sequential ids differ.
+     * A filter for ids not in UUID form, cheaper on the commit path than {@link String#hashCode()}: the id's
+     * length and last four chars, where sequential ids differ.
      */
     private static int idKey(String eventId) {
         int length = eventId.length();
@@ -237,45 +248,220 @@ public final class InMemoryPlayerStore implements PlayerStore {
     }
 
     /**
+     * @return whether {@code id} is a UUID in canonical lowercase form, as {@link UUID#toString()} writes it, so
+     *         that its two halves give it back exactly
+     */
+    private static boolean isUuid(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean ok = dash ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the hex digits of {@code uuid[from, to)}, dashes skipped, as a number; {@link #isUuid} holds */
+    private static long hexBits(String uuid, int from, int to) {
+        long bits = 0;
+        for (int i = from; i < to; i++) {
+            char c = uuid.charAt(i);
+            if (c != '-') {
+                bits = bits << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+            }
+        }
+        return bits;
+    }
+
+    /**
+     * An event id as the ring keeps it: a UUID in canonical form ({@link #isUuid}, what the engine generates) as
+     * its two halves and no string, anything else as the string itself and its {@link #idKey}.
+     *
+     * @param string the id when it is not in UUID form, else {@code null}
+     * @param high   the UUID's most significant bits, or 0
+     * @param low    the UUID's least significant bits, or the string's {@link #idKey}
+     */
+    private record EventId(String string, long high, long low) {
+        static EventId of(String id) {
+            return isUuid(id) ? new EventId(null, hexBits(id, 0, 18), hexBits(id, 19, 36))
+                    : new EventId(id, 0, idKey(id));
+        }
+    }
+
+    /**
      * One player, created on the player's first commit or import and never replaced. {@code record} is
-     * written under the slot's lock and read without it; every other field is guarded by the lock.
+     * written under the slot's lock and read without it; every other mutable field is guarded by the lock.
+     *
+     * <p>History is a ring kept as columns, one array per field of {@link HistoryEntry}, so that keeping an
+     * entry keeps no object of its own: primitives for the version, the time and an id in UUID form; references
+     * to the event type, properties and result lists, which the entry shares with its event and result.
+     * {@link #entry} builds the {@code HistoryEntry} again when it is read.
      */
     private static final class Slot {
+        /** The player, the {@code externalUserId} of every history entry unless {@link #otherUsers} says not. */
+        final String user;
         /** The committed record, or {@code null} while the slot's first commit is in progress. */
         volatile PlayerRecord record;
         Map<String, IdempotencyRecord> keys;
         int keysSincePrune;
         Instant newestKeyTime = Instant.MIN;
-        /** History ring: the newest entry is just before {@code head}, the oldest {@code size} entries back. */
-        HistoryEntry[] ring;
-        /** {@code idKey} of each ring entry's event id, at the same index. */
-        int[] idKeys;
+        /** The newest entry is just before {@code head}, the oldest {@code size} entries back; null if none yet. */
+        long[] versions;
+        long[] epochSeconds;
+        int[] nanos;
+        /** {@link EventId#high} and {@link EventId#low} of each entry's id. */
+        long[] idHigh;
+        long[] idLow;
+        /** {@link EventId#string} of each entry's id; allocated with the first id not in UUID form. */
+        String[] idStrings;
+        /** An entry's {@code externalUserId} when it is not {@link #user}; allocated with the first such entry. */
+        String[] otherUsers;
+        String[] eventTypes;
+        Object[] properties;
+        Object[] rulesTriggered;
+        Object[] actionsExecuted;
         int head;
         int size;
+        /** Whether two commits of this slot had the same event id while ids were indexed (checked on eviction). */
+        boolean repeatsIds;
+
+        Slot(String user) {
+            this.user = user;
+        }
+
+        int capacity() {
+            return versions.length;
+        }
 
         /** @return the ring index of the {@code i}-th newest kept history entry, {@code 0 <= i < size} */
         int index(int i) {
             int index = head - 1 - i;
-            return index < 0 ? index + ring.length : index;
+            return index < 0 ? index + versions.length : index;
         }
 
-        /** @return the {@code i}-th newest kept history entry, {@code 0 <= i < size} */
-        HistoryEntry newest(int i) {
-            return ring[index(i)];
-        }
-
-        /** Copies the kept entries, oldest first, into a new ring of {@code capacity} and returns it. */
-        HistoryEntry[] grow(int capacity) {
-            HistoryEntry[] grown = new HistoryEntry[capacity];
-            int[] grownKeys = new int[capacity];
-            for (int i = 0; i < size; i++) {
-                grown[size - 1 - i] = ring[index(i)];
-                grownKeys[size - 1 - i] = idKeys[index(i)];
+        void put(int at, HistoryEntry entry) {
+            versions[at] = entry.version();
+            epochSeconds[at] = entry.timestamp().getEpochSecond();
+            nanos[at] = entry.timestamp().getNano();
+            // No EventId here: the commit path should allocate nothing for the id.
+            String id = entry.eventId();
+            boolean uuid = isUuid(id);
+            idHigh[at] = uuid ? hexBits(id, 0, 18) : 0;
+            idLow[at] = uuid ? hexBits(id, 19, 36) : idKey(id);
+            if (!uuid && idStrings == null) {
+                idStrings = new String[capacity()];
             }
-            ring = grown;
-            idKeys = grownKeys;
+            if (idStrings != null) {
+                idStrings[at] = uuid ? null : id;
+            }
+            if (!entry.externalUserId().equals(user) && otherUsers == null) {
+                otherUsers = new String[capacity()];
+            }
+            if (otherUsers != null) {
+                otherUsers[at] = entry.externalUserId().equals(user) ? null : entry.externalUserId();
+            }
+            eventTypes[at] = entry.eventType();
+            properties[at] = entry.properties();
+            rulesTriggered[at] = entry.rulesTriggered();
+            actionsExecuted[at] = entry.actionsExecuted();
+        }
+
+        /** @return the event id of the entry at ring index {@code at} */
+        String eventId(int at) {
+            String string = idStrings == null ? null : idStrings[at];
+            return string != null ? string : new UUID(idHigh[at], idLow[at]).toString();
+        }
+
+        boolean matches(int at, EventId id) {
+            if (idLow[at] != id.low() || idHigh[at] != id.high()) {
+                return false;
+            }
+            String string = idStrings == null ? null : idStrings[at];
+            return id.string() == null ? string == null : id.string().equals(string);
+        }
+
+        /** @return the kept entry with the id, the newest if several */
+        synchronized Optional<HistoryEntry> find(EventId id) {
+            for (int i = 0; i < size; i++) {
+                int index = index(i);
+                if (matches(index, id)) {
+                    return Optional.of(entry(index));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** @return the entry at ring index {@code at}, built again; equal to the one committed */
+        @SuppressWarnings("unchecked")
+        HistoryEntry entry(int at) {
+            String other = otherUsers == null ? null : otherUsers[at];
+            return new HistoryEntry(eventId(at), other == null ? user : other, eventTypes[at],
+                    Instant.ofEpochSecond(epochSeconds[at], nanos[at]), versions[at],
+                    (Map<String, Object>) properties[at], (List<String>) rulesTriggered[at],
+                    (List<String>) actionsExecuted[at]);
+        }
+
+        void allocate(int capacity) {
+            versions = new long[capacity];
+            epochSeconds = new long[capacity];
+            nanos = new int[capacity];
+            idHigh = new long[capacity];
+            idLow = new long[capacity];
+            idStrings = null;
+            otherUsers = null;
+            eventTypes = new String[capacity];
+            properties = new Object[capacity];
+            rulesTriggered = new Object[capacity];
+            actionsExecuted = new Object[capacity];
+            head = 0;
+            size = 0;
+        }
+
+        /** Drops all history; {@link #allocate} makes room again. */
+        void clear() {
+            versions = null;
+            epochSeconds = null;
+            nanos = null;
+            idHigh = null;
+            idLow = null;
+            idStrings = null;
+            otherUsers = null;
+            eventTypes = null;
+            properties = null;
+            rulesTriggered = null;
+            actionsExecuted = null;
+            head = 0;
+            size = 0;
+            repeatsIds = false;
+        }
+
+        /** Moves the kept entries of a full ring, oldest first, into columns of {@code capacity}. */
+        void grow(int capacity) {
+            versions = grown(versions, new long[capacity]);
+            epochSeconds = grown(epochSeconds, new long[capacity]);
+            nanos = grown(nanos, new int[capacity]);
+            idHigh = grown(idHigh, new long[capacity]);
+            idLow = grown(idLow, new long[capacity]);
+            idStrings = idStrings == null ? null : grown(idStrings, new String[capacity]);
+            otherUsers = otherUsers == null ? null : grown(otherUsers, new String[capacity]);
+            eventTypes = grown(eventTypes, new String[capacity]);
+            properties = grown(properties, new Object[capacity]);
+            rulesTriggered = grown(rulesTriggered, new Object[capacity]);
+            actionsExecuted = grown(actionsExecuted, new Object[capacity]);
             head = size;
-            return grown;
+        }
+
+        /** Copies the full ring column {@code from}, oldest first, to the start of {@code to}; returns {@code to}. */
+        private <T> T grown(T from, T to) {
+            int tail = size - head;
+            System.arraycopy(from, head, to, 0, tail);
+            System.arraycopy(from, 0, to, tail, head);
+            return to;
         }
     }
 
