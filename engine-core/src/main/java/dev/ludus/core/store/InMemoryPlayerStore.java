@@ -27,15 +27,21 @@ import java.util.function.Function;
  * measured in event time — records older than the player's newest keyed event time minus the retention are
  * dropped as new keys come in (checked every 64 keys), so a player holds at most the keys of one retention
  * period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) in a
- * ring array that grows by doubling up to that size, then overwrites the oldest.
+ * ring that grows by doubling up to that size, then overwrites the oldest. The ring keeps no object per entry:
+ * it is a set of columns, 52 bytes per entry (version, time as epoch second and nano, the event id as two longs
+ * when it is a UUID in {@link UUID#toString()} form, as the engine generates them, and references to the event
+ * type, properties and result lists, which are the event's and result's own, not copies), plus 4 bytes and the
+ * id string when a player has an id in another form; {@link #history} and {@link #findEvent} build the
+ * {@link HistoryEntry} objects again. What an entry still keeps alive is what it shares: its properties (often
+ * the caller's event, already alive) and its two result lists, new for each event.
  *
  * <p><b>Finding an event by id</b> ({@link #findEvent}, behind {@code events().getStatus}). By default there is
- * no index: the store scans every player's kept history, O(players × historyPerPlayer), comparing a 4-byte key
- * per entry kept beside the ring (about 10 ms for 10,000 players × 100 entries on a small machine) — fine for
- * occasional look-ups and nearly free on the commit path. {@link Builder#indexEventIds(boolean)
- * indexEventIds(true)} keeps a map from event id to entry for O(1) look-ups, at the cost of a map entry per kept
- * history entry and a hash of the event id on every commit; an entry leaves the index when it leaves its
- * player's history.
+ * no index: the store scans every player's kept history, O(players × historyPerPlayer), comparing the id's two
+ * longs (or a 4-byte key of an id in another form) in the ring's own arrays — fine for occasional look-ups
+ * and nearly free on the commit path. {@link Builder#indexEventIds(boolean) indexEventIds(true)} keeps a map from
+ * event id to its player's slot for look-ups in O(historyPerPlayer) instead of O(players × historyPerPlayer), at
+ * the cost of a map entry and an id string per kept history entry and a hash of the event id on every commit;
+ * an id leaves the index when its last entry leaves its player's history.
  *
  * <p>Thread-safe. State lives only as long as the object: use a durable store to keep it.
  */
