@@ -28,12 +28,13 @@ import java.util.function.Function;
  * dropped as new keys come in (checked every 64 keys), so a player holds at most the keys of one retention
  * period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) in a
  * ring that grows by doubling up to that size, then overwrites the oldest. The ring keeps no object per entry:
- * it is a set of columns, 52 bytes per entry (version, time as epoch second and nano, the event id as two longs
- * when it is a UUID in {@link UUID#toString()} form, as the engine generates them, and references to the event
- * type, properties and result lists, which are the event's and result's own, not copies), plus 4 bytes and the
- * id string when a player has an id in another form; {@link #history} and {@link #findEvent} build the
- * {@link HistoryEntry} objects again. What an entry still keeps alive is what it shares: its properties (often
- * the caller's event, already alive) and its two result lists, new for each event.
+ * it is two arrays, 56 bytes per entry (five longs: version, time as epoch second and nano, the event id's
+ * two halves when it is a UUID in {@link UUID#toString()} form, as the engine generates them; and four
+ * references to the event type, properties and result lists, which are the event's and result's own, not
+ * copies), plus 4 bytes per entry and the id string once a player has an id in another form;
+ * {@link #history} and {@link #findEvent} build the {@link HistoryEntry} objects again. What an entry still
+ * keeps alive is what it shares: its properties (often the caller's event, already alive) and its two result
+ * lists, new for each event.
  *
  * <p><b>Finding an event by id</b> ({@link #findEvent}, behind {@code events().getStatus}). By default there is
  * no index: the store scans every player's kept history, O(players × historyPerPlayer), comparing the id's two
@@ -165,7 +166,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
         if (historyPerPlayer == 0) {
             return;
         }
-        if (slot.versions == null) {
+        if (slot.numbers == null) {
             slot.allocate(Math.min(INITIAL_RING, historyPerPlayer));
         } else if (slot.size == slot.capacity() && slot.capacity() < historyPerPlayer) {
             slot.grow(Math.min(slot.capacity() * 2, historyPerPlayer));
@@ -212,8 +213,8 @@ public final class InMemoryPlayerStore implements PlayerStore {
             List<HistoryEntry> page = new ArrayList<>(Math.min(limit, slot.size));
             for (int i = 0; i < slot.size && page.size() < limit; i++) {
                 int index = slot.index(i);
-                if (slot.versions[index] < beforeVersion
-                        && (eventType == null || eventType.equals(slot.eventTypes[index]))) {
+                if (slot.version(index) < beforeVersion
+                        && (eventType == null || eventType.equals(slot.eventType(index)))) {
                     page.add(slot.entry(index));
                 }
             }
@@ -303,12 +304,28 @@ public final class InMemoryPlayerStore implements PlayerStore {
      * One player, created on the player's first commit or import and never replaced. {@code record} is
      * written under the slot's lock and read without it; every other mutable field is guarded by the lock.
      *
-     * <p>History is a ring kept as columns, one array per field of {@link HistoryEntry}, so that keeping an
-     * entry keeps no object of its own: primitives for the version, the time and an id in UUID form; references
-     * to the event type, properties and result lists, which the entry shares with its event and result.
-     * {@link #entry} builds the {@code HistoryEntry} again when it is read.
+     * <p>History is a ring kept in two arrays, one of numbers and one of references, a fixed stretch of each per
+     * entry, so that keeping an entry keeps no object of its own: numbers for the version, the time and an id in
+     * UUID form; references to the event type, properties and result lists, which the entry shares with its
+     * event and result. {@link #entry} builds the {@code HistoryEntry} again when it is read. An entry's numbers
+     * sit together (not a column per field) so that a commit writes two or three cache lines, not one per field:
+     * with the ring far bigger than the cache, a line per field cost more than the objects it saved.
      */
     private static final class Slot {
+        /** Per entry in {@link #numbers}: version, epoch second, nano, UUID high bits, UUID low bits. */
+        private static final int VERSION = 0;
+        private static final int SECOND = 1;
+        private static final int NANO = 2;
+        private static final int ID_HIGH = 3;
+        private static final int ID_LOW = 4;
+        private static final int NUMBERS = 5;
+        /** Per entry in {@link #refs}: event type, properties, rules triggered, actions executed. */
+        private static final int TYPE = 0;
+        private static final int PROPERTIES = 1;
+        private static final int RULES = 2;
+        private static final int ACTIONS = 3;
+        private static final int REFS = 4;
+
         /** The player, the {@code externalUserId} of every history entry unless {@link #otherUsers} says not. */
         final String user;
         /** The committed record, or {@code null} while the slot's first commit is in progress. */
@@ -316,21 +333,18 @@ public final class InMemoryPlayerStore implements PlayerStore {
         Map<String, IdempotencyRecord> keys;
         int keysSincePrune;
         Instant newestKeyTime = Instant.MIN;
-        /** The newest entry is just before {@code head}, the oldest {@code size} entries back; null if none yet. */
-        long[] versions;
-        long[] epochSeconds;
-        int[] nanos;
-        /** {@link EventId#high} and {@link EventId#low} of each entry's id. */
-        long[] idHigh;
-        long[] idLow;
+        /**
+         * {@link #NUMBERS} longs per entry, {@link EventId#high} and {@link EventId#low} of its id among them;
+         * the newest entry is just before {@code head}, the oldest {@code size} entries back; null if none yet.
+         */
+        long[] numbers;
+        /** {@link #REFS} references per entry, at the same entry index as {@link #numbers}. */
+        Object[] refs;
         /** {@link EventId#string} of each entry's id; allocated with the first id not in UUID form. */
         String[] idStrings;
         /** An entry's {@code externalUserId} when it is not {@link #user}; allocated with the first such entry. */
         String[] otherUsers;
-        String[] eventTypes;
-        Object[] properties;
-        Object[] rulesTriggered;
-        Object[] actionsExecuted;
+        int capacity;
         int head;
         int size;
         /** Whether two commits of this slot had the same event id while ids were indexed (checked on eviction). */
@@ -341,50 +355,63 @@ public final class InMemoryPlayerStore implements PlayerStore {
         }
 
         int capacity() {
-            return versions.length;
+            return capacity;
         }
 
         /** @return the ring index of the {@code i}-th newest kept history entry, {@code 0 <= i < size} */
         int index(int i) {
             int index = head - 1 - i;
-            return index < 0 ? index + versions.length : index;
+            return index < 0 ? index + capacity : index;
+        }
+
+        long version(int at) {
+            return numbers[at * NUMBERS + VERSION];
+        }
+
+        String eventType(int at) {
+            return (String) refs[at * REFS + TYPE];
         }
 
         void put(int at, HistoryEntry entry) {
-            versions[at] = entry.version();
-            epochSeconds[at] = entry.timestamp().getEpochSecond();
-            nanos[at] = entry.timestamp().getNano();
             // No EventId here: the commit path should allocate nothing for the id.
             String id = entry.eventId();
             boolean uuid = isUuid(id);
-            idHigh[at] = uuid ? hexBits(id, 0, 18) : 0;
-            idLow[at] = uuid ? hexBits(id, 19, 36) : idKey(id);
+            int n = at * NUMBERS;
+            numbers[n + VERSION] = entry.version();
+            numbers[n + SECOND] = entry.timestamp().getEpochSecond();
+            numbers[n + NANO] = entry.timestamp().getNano();
+            numbers[n + ID_HIGH] = uuid ? hexBits(id, 0, 18) : 0;
+            numbers[n + ID_LOW] = uuid ? hexBits(id, 19, 36) : idKey(id);
             if (!uuid && idStrings == null) {
-                idStrings = new String[capacity()];
+                idStrings = new String[capacity];
             }
             if (idStrings != null) {
                 idStrings[at] = uuid ? null : id;
             }
-            if (!entry.externalUserId().equals(user) && otherUsers == null) {
-                otherUsers = new String[capacity()];
+            boolean ownUser = entry.externalUserId().equals(user);
+            if (!ownUser && otherUsers == null) {
+                otherUsers = new String[capacity];
             }
             if (otherUsers != null) {
-                otherUsers[at] = entry.externalUserId().equals(user) ? null : entry.externalUserId();
+                otherUsers[at] = ownUser ? null : entry.externalUserId();
             }
-            eventTypes[at] = entry.eventType();
-            properties[at] = entry.properties();
-            rulesTriggered[at] = entry.rulesTriggered();
-            actionsExecuted[at] = entry.actionsExecuted();
+            int r = at * REFS;
+            refs[r + TYPE] = entry.eventType();
+            refs[r + PROPERTIES] = entry.properties();
+            refs[r + RULES] = entry.rulesTriggered();
+            refs[r + ACTIONS] = entry.actionsExecuted();
         }
 
         /** @return the event id of the entry at ring index {@code at} */
         String eventId(int at) {
             String string = idStrings == null ? null : idStrings[at];
-            return string != null ? string : new UUID(idHigh[at], idLow[at]).toString();
+            return string != null ? string
+                    : new UUID(numbers[at * NUMBERS + ID_HIGH], numbers[at * NUMBERS + ID_LOW]).toString();
         }
 
         boolean matches(int at, EventId id) {
-            if (idLow[at] != id.low() || idHigh[at] != id.high()) {
+            int n = at * NUMBERS;
+            if (numbers[n + ID_LOW] != id.low() || numbers[n + ID_HIGH] != id.high()) {
                 return false;
             }
             String string = idStrings == null ? null : idStrings[at];
@@ -406,67 +433,54 @@ public final class InMemoryPlayerStore implements PlayerStore {
         @SuppressWarnings("unchecked")
         HistoryEntry entry(int at) {
             String other = otherUsers == null ? null : otherUsers[at];
-            return new HistoryEntry(eventId(at), other == null ? user : other, eventTypes[at],
-                    Instant.ofEpochSecond(epochSeconds[at], nanos[at]), versions[at],
-                    (Map<String, Object>) properties[at], (List<String>) rulesTriggered[at],
-                    (List<String>) actionsExecuted[at]);
+            int n = at * NUMBERS;
+            int r = at * REFS;
+            return new HistoryEntry(eventId(at), other == null ? user : other, (String) refs[r + TYPE],
+                    Instant.ofEpochSecond(numbers[n + SECOND], numbers[n + NANO]), numbers[n + VERSION],
+                    (Map<String, Object>) refs[r + PROPERTIES], (List<String>) refs[r + RULES],
+                    (List<String>) refs[r + ACTIONS]);
         }
 
         void allocate(int capacity) {
-            versions = new long[capacity];
-            epochSeconds = new long[capacity];
-            nanos = new int[capacity];
-            idHigh = new long[capacity];
-            idLow = new long[capacity];
+            this.capacity = capacity;
+            numbers = new long[capacity * NUMBERS];
+            refs = new Object[capacity * REFS];
             idStrings = null;
             otherUsers = null;
-            eventTypes = new String[capacity];
-            properties = new Object[capacity];
-            rulesTriggered = new Object[capacity];
-            actionsExecuted = new Object[capacity];
             head = 0;
             size = 0;
         }
 
         /** Drops all history; {@link #allocate} makes room again. */
         void clear() {
-            versions = null;
-            epochSeconds = null;
-            nanos = null;
-            idHigh = null;
-            idLow = null;
+            capacity = 0;
+            numbers = null;
+            refs = null;
             idStrings = null;
             otherUsers = null;
-            eventTypes = null;
-            properties = null;
-            rulesTriggered = null;
-            actionsExecuted = null;
             head = 0;
             size = 0;
             repeatsIds = false;
         }
 
-        /** Moves the kept entries of a full ring, oldest first, into columns of {@code capacity}. */
+        /** Moves the kept entries of a full ring, oldest first, into arrays for {@code capacity} entries. */
         void grow(int capacity) {
-            versions = grown(versions, new long[capacity]);
-            epochSeconds = grown(epochSeconds, new long[capacity]);
-            nanos = grown(nanos, new int[capacity]);
-            idHigh = grown(idHigh, new long[capacity]);
-            idLow = grown(idLow, new long[capacity]);
-            idStrings = idStrings == null ? null : grown(idStrings, new String[capacity]);
-            otherUsers = otherUsers == null ? null : grown(otherUsers, new String[capacity]);
-            eventTypes = grown(eventTypes, new String[capacity]);
-            properties = grown(properties, new Object[capacity]);
-            rulesTriggered = grown(rulesTriggered, new Object[capacity]);
-            actionsExecuted = grown(actionsExecuted, new Object[capacity]);
+            numbers = grown(numbers, new long[capacity * NUMBERS], NUMBERS);
+            refs = grown(refs, new Object[capacity * REFS], REFS);
+            idStrings = idStrings == null ? null : grown(idStrings, new String[capacity], 1);
+            otherUsers = otherUsers == null ? null : grown(otherUsers, new String[capacity], 1);
+            this.capacity = capacity;
             head = size;
         }
 
-        /** Copies the full ring column {@code from}, oldest first, to the start of {@code to}; returns {@code to}. */
-        private <T> T grown(T from, T to) {
+        /**
+         * Copies the full ring array {@code from}, {@code stride} elements per entry, oldest first, to the start of
+         * {@code to}; returns {@code to}.
+         */
+        private <T> T grown(T from, T to, int stride) {
             int tail = size - head;
-            System.arraycopy(from, head, to, 0, tail);
-            System.arraycopy(from, 0, to, tail, head);
+            System.arraycopy(from, head * stride, to, 0, tail * stride);
+            System.arraycopy(from, 0, to, tail * stride, head * stride);
             return to;
         }
     }
