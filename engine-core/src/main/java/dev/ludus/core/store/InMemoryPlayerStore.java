@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -26,15 +27,22 @@ import java.util.function.Function;
  * measured in event time — records older than the player's newest keyed event time minus the retention are
  * dropped as new keys come in (checked every 64 keys), so a player holds at most the keys of one retention
  * period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) in a
- * ring array that grows by doubling up to that size, then overwrites the oldest.
+ * ring that grows by doubling up to that size, then overwrites the oldest. The ring keeps no object per entry:
+ * it is two arrays, 56 bytes per entry (five longs: version, time as epoch second and nano, the event id's
+ * two halves when it is a UUID in {@link UUID#toString()} form, as the engine generates them; and four
+ * references to the event type, properties and result lists, which are the event's and result's own, not
+ * copies), plus 4 bytes per entry and the id string once a player has an id in another form;
+ * {@link #history} and {@link #findEvent} build the {@link HistoryEntry} objects again. What an entry still
+ * keeps alive is what it shares: its properties (often the caller's event, already alive) and its two result
+ * lists, new for each event.
  *
  * <p><b>Finding an event by id</b> ({@link #findEvent}, behind {@code events().getStatus}). By default there is
- * no index: the store scans every player's kept history, O(players × historyPerPlayer), comparing a 4-byte key
- * per entry kept beside the ring (about 10 ms for 10,000 players × 100 entries on a small machine) — fine for
- * occasional look-ups and nearly free on the commit path. {@link Builder#indexEventIds(boolean)
- * indexEventIds(true)} keeps a map from event id to entry for O(1) look-ups, at the cost of a map entry per kept
- * history entry and a hash of the event id on every commit; an entry leaves the index when it leaves its
- * player's history.
+ * no index: the store scans every player's kept history, O(players × historyPerPlayer), comparing the id's two
+ * longs (or a 4-byte key of an id in another form) in the ring's own arrays — fine for occasional look-ups
+ * and nearly free on the commit path. {@link Builder#indexEventIds(boolean) indexEventIds(true)} keeps a map from
+ * event id to its player's slot for look-ups in O(historyPerPlayer) instead of O(players × historyPerPlayer), at
+ * the cost of a map entry and an id string per kept history entry and a hash of the event id on every commit;
+ * an id leaves the index when its last entry leaves its player's history.
  *
  * <p>Thread-safe. State lives only as long as the object: use a durable store to keep it.
  */
@@ -43,13 +51,16 @@ public final class InMemoryPlayerStore implements PlayerStore {
     private static final int PRUNE_EVERY = 64;
     /** First size of a player's history ring; it doubles up to {@code historyPerPlayer}. */
     private static final int INITIAL_RING = 8;
-    private static final Function<String, Slot> NEW_SLOT = id -> new Slot();
+    private static final Function<String, Slot> NEW_SLOT = Slot::new;
 
     private final Duration retention;
     private final int historyPerPlayer;
     private final ConcurrentHashMap<String, Slot> players = new ConcurrentHashMap<>();
-    /** Event id to kept history entry, or {@code null} when ids are not indexed; written under the slot locks. */
-    private final ConcurrentHashMap<String, HistoryEntry> eventsById;
+    /**
+     * Event id to the slot that keeps its entry, or {@code null} when ids are not indexed; written under the slot
+     * locks. An id leaves the map when its entry leaves the slot.
+     */
+    private final ConcurrentHashMap<String, Slot> eventsById;
 
     private InMemoryPlayerStore(Duration retention, int historyPerPlayer, boolean indexEventIds) {
         this.retention = retention;
@@ -84,14 +95,10 @@ public final class InMemoryPlayerStore implements PlayerStore {
             slot.newestKeyTime = Instant.MIN;
             if (eventsById != null) {
                 for (int i = 0; i < slot.size; i++) {
-                    HistoryEntry dropped = slot.newest(i);
-                    eventsById.remove(dropped.eventId(), dropped);
+                    eventsById.remove(slot.eventId(slot.index(i)), slot);
                 }
             }
-            slot.ring = null;
-            slot.idKeys = null;
-            slot.head = 0;
-            slot.size = 0;
+            slot.clear();
             slot.record = record;
         }
     }
@@ -159,27 +166,41 @@ public final class InMemoryPlayerStore implements PlayerStore {
         if (historyPerPlayer == 0) {
             return;
         }
-        HistoryEntry[] ring = slot.ring;
-        if (ring == null) {
-            int capacity = Math.min(INITIAL_RING, historyPerPlayer);
-            ring = slot.ring = new HistoryEntry[capacity];
-            slot.idKeys = new int[capacity];
-        } else if (slot.size == ring.length && ring.length < historyPerPlayer) {
-            ring = slot.grow(Math.min(ring.length * 2, historyPerPlayer));
+        if (slot.numbers == null) {
+            slot.allocate(Math.min(INITIAL_RING, historyPerPlayer));
+        } else if (slot.size == slot.capacity() && slot.capacity() < historyPerPlayer) {
+            slot.grow(Math.min(slot.capacity() * 2, historyPerPlayer));
         }
-        HistoryEntry dropped = ring[slot.head];
-        ring[slot.head] = entry;
-        slot.idKeys[slot.head] = idKey(entry.eventId());
-        slot.head = slot.head + 1 == ring.length ? 0 : slot.head + 1;
-        if (slot.size < ring.length) {
+        int at = slot.head;
+        if (eventsById != null && slot.size == slot.capacity()) {
+            unindex(slot, at);
+        }
+        slot.put(at, entry);
+        slot.head = at + 1 == slot.capacity() ? 0 : at + 1;
+        if (slot.size < slot.capacity()) {
             slot.size++;
         }
-        if (eventsById != null) {
-            if (dropped != null) {
-                eventsById.remove(dropped.eventId(), dropped);
-            }
-            eventsById.put(entry.eventId(), entry);
+        if (eventsById != null && eventsById.put(entry.eventId(), slot) == slot) {
+            slot.repeatsIds = true;
         }
+    }
+
+    /**
+     * Takes the id of the entry at ring index {@code at}, about to leave the slot, out of the index unless
+     * another kept entry of the slot has the same id. Called under the slot's lock.
+     */
+    private void unindex(Slot slot, int at) {
+        String id = slot.eventId(at);
+        if (slot.repeatsIds) {
+            EventId key = EventId.of(id);
+            for (int i = 0; i < slot.size; i++) {
+                int index = slot.index(i);
+                if (index != at && slot.matches(index, key)) {
+                    return;
+                }
+            }
+        }
+        eventsById.remove(id, slot);
     }
 
     @Override
@@ -191,9 +212,10 @@ public final class InMemoryPlayerStore implements PlayerStore {
         synchronized (slot) {
             List<HistoryEntry> page = new ArrayList<>(Math.min(limit, slot.size));
             for (int i = 0; i < slot.size && page.size() < limit; i++) {
-                HistoryEntry h = slot.newest(i);
-                if (h.version() < beforeVersion && (eventType == null || eventType.equals(h.eventType()))) {
-                    page.add(h);
+                int index = slot.index(i);
+                if (slot.version(index) < beforeVersion
+                        && (eventType == null || eventType.equals(slot.eventType(index)))) {
+                    page.add(slot.entry(index));
                 }
             }
             return page;
@@ -202,30 +224,26 @@ public final class InMemoryPlayerStore implements PlayerStore {
 
     @Override
     public Optional<HistoryEntry> findEvent(String eventId) {
-        if (eventsById != null) {
-            return Optional.ofNullable(eventsById.get(eventId));
-        }
         if (historyPerPlayer == 0) {
             return Optional.empty();
         }
-        int key = idKey(eventId);
+        EventId key = EventId.of(eventId);
+        if (eventsById != null) {
+            Slot slot = eventsById.get(eventId);
+            return slot == null ? Optional.empty() : slot.find(key);
+        }
         for (Slot slot : players.values()) {
-            synchronized (slot) {
-                for (int i = 0; i < slot.size; i++) {
-                    int index = slot.index(i);
-                    // The key filters in the slot's own array, so most entries are never dereferenced.
-                    if (slot.idKeys[index] == key && slot.ring[index].eventId().equals(eventId)) {
-                        return Optional.of(slot.ring[index]);
-                    }
-                }
+            Optional<HistoryEntry> found = slot.find(key);
+            if (found.isPresent()) {
+                return found;
             }
         }
         return Optional.empty();
     }
 
     /**
-     * A filter for the {@link #findEvent} scan, cheaper on the commit path than {@link String#hashCode()}: the
-     * id's length and last four chars, where generated and sequential ids differ.
+     * A filter for ids not in UUID form, cheaper on the commit path than {@link String#hashCode()}: the id's
+     * length and last four chars, where sequential ids differ.
      */
     private static int idKey(String eventId) {
         int length = eventId.length();
@@ -237,45 +255,233 @@ public final class InMemoryPlayerStore implements PlayerStore {
     }
 
     /**
+     * @return whether {@code id} is a UUID in canonical lowercase form, as {@link UUID#toString()} writes it, so
+     *         that its two halves give it back exactly
+     */
+    private static boolean isUuid(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean ok = dash ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the hex digits of {@code uuid[from, to)}, dashes skipped, as a number; {@link #isUuid} holds */
+    private static long hexBits(String uuid, int from, int to) {
+        long bits = 0;
+        for (int i = from; i < to; i++) {
+            char c = uuid.charAt(i);
+            if (c != '-') {
+                bits = bits << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+            }
+        }
+        return bits;
+    }
+
+    /**
+     * An event id as the ring keeps it: a UUID in canonical form ({@link #isUuid}, what the engine generates) as
+     * its two halves and no string, anything else as the string itself and its {@link #idKey}.
+     *
+     * @param string the id when it is not in UUID form, else {@code null}
+     * @param high   the UUID's most significant bits, or 0
+     * @param low    the UUID's least significant bits, or the string's {@link #idKey}
+     */
+    private record EventId(String string, long high, long low) {
+        static EventId of(String id) {
+            return isUuid(id) ? new EventId(null, hexBits(id, 0, 18), hexBits(id, 19, 36))
+                    : new EventId(id, 0, idKey(id));
+        }
+    }
+
+    /**
      * One player, created on the player's first commit or import and never replaced. {@code record} is
-     * written under the slot's lock and read without it; every other field is guarded by the lock.
+     * written under the slot's lock and read without it; every other mutable field is guarded by the lock.
+     *
+     * <p>History is a ring kept in two arrays, one of numbers and one of references, a fixed stretch of each per
+     * entry, so that keeping an entry keeps no object of its own: numbers for the version, the time and an id in
+     * UUID form; references to the event type, properties and result lists, which the entry shares with its
+     * event and result. {@link #entry} builds the {@code HistoryEntry} again when it is read. An entry's numbers
+     * sit together (not a column per field) so that a commit writes two or three cache lines, not one per field:
+     * with the ring far bigger than the cache, a line per field cost more than the objects it saved.
      */
     private static final class Slot {
+        /** Per entry in {@link #numbers}: version, epoch second, nano, UUID high bits, UUID low bits. */
+        private static final int VERSION = 0;
+        private static final int SECOND = 1;
+        private static final int NANO = 2;
+        private static final int ID_HIGH = 3;
+        private static final int ID_LOW = 4;
+        private static final int NUMBERS = 5;
+        /** Per entry in {@link #refs}: event type, properties, rules triggered, actions executed. */
+        private static final int TYPE = 0;
+        private static final int PROPERTIES = 1;
+        private static final int RULES = 2;
+        private static final int ACTIONS = 3;
+        private static final int REFS = 4;
+
+        /** The player, the {@code externalUserId} of every history entry unless {@link #otherUsers} says not. */
+        final String user;
         /** The committed record, or {@code null} while the slot's first commit is in progress. */
         volatile PlayerRecord record;
         Map<String, IdempotencyRecord> keys;
         int keysSincePrune;
         Instant newestKeyTime = Instant.MIN;
-        /** History ring: the newest entry is just before {@code head}, the oldest {@code size} entries back. */
-        HistoryEntry[] ring;
-        /** {@code idKey} of each ring entry's event id, at the same index. */
-        int[] idKeys;
+        /**
+         * {@link #NUMBERS} longs per entry, {@link EventId#high} and {@link EventId#low} of its id among them;
+         * the newest entry is just before {@code head}, the oldest {@code size} entries back; null if none yet.
+         */
+        long[] numbers;
+        /** {@link #REFS} references per entry, at the same entry index as {@link #numbers}. */
+        Object[] refs;
+        /** {@link EventId#string} of each entry's id; allocated with the first id not in UUID form. */
+        String[] idStrings;
+        /** An entry's {@code externalUserId} when it is not {@link #user}; allocated with the first such entry. */
+        String[] otherUsers;
+        int capacity;
         int head;
         int size;
+        /** Whether two commits of this slot had the same event id while ids were indexed (checked on eviction). */
+        boolean repeatsIds;
+
+        Slot(String user) {
+            this.user = user;
+        }
+
+        int capacity() {
+            return capacity;
+        }
 
         /** @return the ring index of the {@code i}-th newest kept history entry, {@code 0 <= i < size} */
         int index(int i) {
             int index = head - 1 - i;
-            return index < 0 ? index + ring.length : index;
+            return index < 0 ? index + capacity : index;
         }
 
-        /** @return the {@code i}-th newest kept history entry, {@code 0 <= i < size} */
-        HistoryEntry newest(int i) {
-            return ring[index(i)];
+        long version(int at) {
+            return numbers[at * NUMBERS + VERSION];
         }
 
-        /** Copies the kept entries, oldest first, into a new ring of {@code capacity} and returns it. */
-        HistoryEntry[] grow(int capacity) {
-            HistoryEntry[] grown = new HistoryEntry[capacity];
-            int[] grownKeys = new int[capacity];
-            for (int i = 0; i < size; i++) {
-                grown[size - 1 - i] = ring[index(i)];
-                grownKeys[size - 1 - i] = idKeys[index(i)];
+        String eventType(int at) {
+            return (String) refs[at * REFS + TYPE];
+        }
+
+        void put(int at, HistoryEntry entry) {
+            // No EventId here: the commit path should allocate nothing for the id.
+            String id = entry.eventId();
+            boolean uuid = isUuid(id);
+            int n = at * NUMBERS;
+            numbers[n + VERSION] = entry.version();
+            numbers[n + SECOND] = entry.timestamp().getEpochSecond();
+            numbers[n + NANO] = entry.timestamp().getNano();
+            numbers[n + ID_HIGH] = uuid ? hexBits(id, 0, 18) : 0;
+            numbers[n + ID_LOW] = uuid ? hexBits(id, 19, 36) : idKey(id);
+            if (!uuid && idStrings == null) {
+                idStrings = new String[capacity];
             }
-            ring = grown;
-            idKeys = grownKeys;
+            if (idStrings != null) {
+                idStrings[at] = uuid ? null : id;
+            }
+            boolean ownUser = entry.externalUserId().equals(user);
+            if (!ownUser && otherUsers == null) {
+                otherUsers = new String[capacity];
+            }
+            if (otherUsers != null) {
+                otherUsers[at] = ownUser ? null : entry.externalUserId();
+            }
+            int r = at * REFS;
+            refs[r + TYPE] = entry.eventType();
+            refs[r + PROPERTIES] = entry.properties();
+            refs[r + RULES] = entry.rulesTriggered();
+            refs[r + ACTIONS] = entry.actionsExecuted();
+        }
+
+        /** @return the event id of the entry at ring index {@code at} */
+        String eventId(int at) {
+            String string = idStrings == null ? null : idStrings[at];
+            return string != null ? string
+                    : new UUID(numbers[at * NUMBERS + ID_HIGH], numbers[at * NUMBERS + ID_LOW]).toString();
+        }
+
+        boolean matches(int at, EventId id) {
+            int n = at * NUMBERS;
+            if (numbers[n + ID_LOW] != id.low() || numbers[n + ID_HIGH] != id.high()) {
+                return false;
+            }
+            String string = idStrings == null ? null : idStrings[at];
+            return id.string() == null ? string == null : id.string().equals(string);
+        }
+
+        /** @return the kept entry with the id, the newest if several */
+        synchronized Optional<HistoryEntry> find(EventId id) {
+            for (int i = 0; i < size; i++) {
+                int index = index(i);
+                if (matches(index, id)) {
+                    return Optional.of(entry(index));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** @return the entry at ring index {@code at}, built again; equal to the one committed */
+        @SuppressWarnings("unchecked")
+        HistoryEntry entry(int at) {
+            String other = otherUsers == null ? null : otherUsers[at];
+            int n = at * NUMBERS;
+            int r = at * REFS;
+            return new HistoryEntry(eventId(at), other == null ? user : other, (String) refs[r + TYPE],
+                    Instant.ofEpochSecond(numbers[n + SECOND], numbers[n + NANO]), numbers[n + VERSION],
+                    (Map<String, Object>) refs[r + PROPERTIES], (List<String>) refs[r + RULES],
+                    (List<String>) refs[r + ACTIONS]);
+        }
+
+        void allocate(int capacity) {
+            this.capacity = capacity;
+            numbers = new long[capacity * NUMBERS];
+            refs = new Object[capacity * REFS];
+            idStrings = null;
+            otherUsers = null;
+            head = 0;
+            size = 0;
+        }
+
+        /** Drops all history; {@link #allocate} makes room again. */
+        void clear() {
+            capacity = 0;
+            numbers = null;
+            refs = null;
+            idStrings = null;
+            otherUsers = null;
+            head = 0;
+            size = 0;
+            repeatsIds = false;
+        }
+
+        /** Moves the kept entries of a full ring, oldest first, into arrays for {@code capacity} entries. */
+        void grow(int capacity) {
+            numbers = grown(numbers, new long[capacity * NUMBERS], NUMBERS);
+            refs = grown(refs, new Object[capacity * REFS], REFS);
+            idStrings = idStrings == null ? null : grown(idStrings, new String[capacity], 1);
+            otherUsers = otherUsers == null ? null : grown(otherUsers, new String[capacity], 1);
+            this.capacity = capacity;
             head = size;
-            return grown;
+        }
+
+        /**
+         * Copies the full ring array {@code from}, {@code stride} elements per entry, oldest first, to the start of
+         * {@code to}; returns {@code to}.
+         */
+        private <T> T grown(T from, T to, int stride) {
+            int tail = size - head;
+            System.arraycopy(from, head * stride, to, 0, tail * stride);
+            System.arraycopy(from, 0, to, tail * stride, head * stride);
+            return to;
         }
     }
 
