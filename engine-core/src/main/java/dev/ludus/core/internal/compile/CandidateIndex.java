@@ -62,7 +62,7 @@ final class CandidateIndex {
             walk.addAll(others);
             byValue.put(key, walk.stream().sorted(order).toArray(CompiledRule[]::new));
         });
-        return new CandidateIndex(all, paths.get(best), Map.copyOf(byValue), others.toArray(CompiledRule[]::new));
+        return new CandidateIndex(all, paths.get(best), byValue, others.toArray(CompiledRule[]::new));
     }
 
     /** @return the rules an event must walk, given how the game's paths resolve for it */

@@ -5,6 +5,7 @@ import dev.ludus.core.internal.state.Catalog;
 import dev.ludus.core.internal.condition.PropertyPath;
 import dev.ludus.core.internal.history.Aggregate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,10 +36,12 @@ public final class CompiledGame {
         this.info = info;
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
-        this.byEventType = Map.copyOf(byEventType);
-        this.derivedByEventType = Map.copyOf(derivedByEventType);
+        // HashMaps, not Map.copyOf: a lookup compares hashes before it touches a key, so a game with thousands
+        // of event types does not read (and miss the cache on) the keys it probes past.
+        this.byEventType = new HashMap<>(byEventType);
+        this.derivedByEventType = new HashMap<>(derivedByEventType);
         this.wildcard = wildcard;
-        this.aggregates = Map.copyOf(aggregates);
+        this.aggregates = new HashMap<>(aggregates);
         this.dataKeys = Stream.concat(
                         aggregates.values().stream().flatMap(Arrays::stream).map(Aggregate::key),
                         rules.stream().filter(r -> r.limits() != null).map(r -> "limit|" + r.id()))

@@ -1,5 +1,6 @@
 package dev.ludus.core.internal.compile;
 
+import dev.ludus.api.spi.Condition;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,16 +20,29 @@ import java.util.List;
  * @param actions        applied in order, all or nothing
  * @param limits         per-player limits, or {@code null}
  * @param pointer        JSON pointer of the rule object
+ * @param tests          the predicates of {@code conditions}, in order, in one array for the hot path (a rule's
+ *                       evaluation then reads fewer objects, which matters when most rules are out of the CPU
+ *                       cache); shared, never modify
  */
 public record CompiledRule(String id, int index, long priority, String status, boolean enabled,
                            Instant activeFrom, Instant activeUntil, boolean stopProcessing, List<String> eventTypes,
                            List<CompiledCondition> conditions, List<CompiledAction> actions, Limits limits,
-                           String pointer) {
+                           String pointer, Condition[] tests) {
 
     public CompiledRule {
         eventTypes = List.copyOf(eventTypes);
         conditions = List.copyOf(conditions);
         actions = List.copyOf(actions);
+    }
+
+    /** A rule whose {@code tests} are its conditions' predicates. */
+    public CompiledRule(String id, int index, long priority, String status, boolean enabled, Instant activeFrom,
+                        Instant activeUntil, boolean stopProcessing, List<String> eventTypes,
+                        List<CompiledCondition> conditions, List<CompiledAction> actions, Limits limits,
+                        String pointer) {
+        this(id, index, priority, status, enabled, activeFrom, activeUntil, stopProcessing, eventTypes, conditions,
+                actions, limits, pointer, conditions.stream().map(CompiledCondition::condition)
+                        .toArray(Condition[]::new));
     }
 
     /** @return whether the rule runs in normal tracking (published and enabled) */

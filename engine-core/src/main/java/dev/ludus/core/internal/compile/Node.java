@@ -103,7 +103,8 @@ final class Node implements ConfigNode {
             missing(field, "a value");
             return null;
         }
-        return fields.get(field);
+        Object value = fields.get(field);
+        return value instanceof String s ? s.intern() : value;
     }
 
     @Override
@@ -114,7 +115,7 @@ final class Node implements ConfigNode {
         }
         Object value = fields.get(field);
         if (value instanceof String s && !s.isBlank()) {
-            return s;
+            return s.intern();
         }
         wrongType(field, "a non-blank string", value);
         return null;

@@ -22,8 +22,13 @@ final class PropertyConditions {
         if (path == null || !config.has("value")) {
             return null;
         }
-        if (expected instanceof String || expected instanceof Boolean) {
-            return ctx -> expected.equals(path.value(ctx)); // equal only to the same string or boolean
+        if (expected instanceof String text) {
+            // Interned: every rule testing the same literal shares one string, which stays in the CPU cache.
+            String literal = text.intern();
+            return ctx -> literal.equals(path.value(ctx)); // equal only to the same string
+        }
+        if (expected instanceof Boolean) {
+            return ctx -> expected.equals(path.value(ctx));
         }
         return ctx -> JsonValues.equal(path.value(ctx), expected);
     }

@@ -13,6 +13,7 @@ import dev.ludus.api.RuleSuppression;
 import dev.ludus.api.RuleTrace;
 import dev.ludus.api.Update;
 import dev.ludus.api.spi.ActionContext;
+import dev.ludus.api.spi.Condition;
 import dev.ludus.core.internal.compile.CompiledAction;
 import dev.ludus.core.internal.compile.CompiledCondition;
 import dev.ludus.core.internal.compile.CompiledGame;
@@ -226,9 +227,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     private boolean conditionsHold(CompiledRule rule) {
         try {
-            List<CompiledCondition> conditions = rule.conditions();
-            for (int i = 0, n = conditions.size(); i < n; i++) {
-                if (!conditions.get(i).condition().test(this)) {
+            for (Condition condition : rule.tests()) {
+                if (!condition.test(this)) {
                     return false;
                 }
             }
