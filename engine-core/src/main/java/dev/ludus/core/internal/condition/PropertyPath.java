@@ -72,6 +72,9 @@ public final class PropertyPath {
                 throw new IllegalArgumentException("property path '" + path + "' has an empty segment");
             }
             indexes[i] = arrayIndex(keys[i]);
+            // Interned: property names read from JSON and written in Java source are interned strings too,
+            // so a map lookup usually matches by identity before comparing characters.
+            keys[i] = keys[i].intern();
         }
         return new PropertyPath(path, keys, indexes, -1);
     }
