@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.Map;
@@ -28,6 +29,13 @@ public final class CompiledGame {
     private final Map<String, Aggregate[]> aggregates;
     private final Set<String> dataKeys;
     private final int pathSlots;
+    /**
+     * Lists of rule ids and action types that results have carried, shared by every result (and history entry)
+     * with the same list: a game's rules fire in few combinations, so most events allocate and keep none.
+     * Bounded: past {@link #MAX_SHARED_LISTS} combinations new ones are no longer shared.
+     */
+    private final Map<List<String>, List<String>> sharedLists = new ConcurrentHashMap<>();
+    private static final int MAX_SHARED_LISTS = 4096;
 
     CompiledGame(GameInfo info, Catalog catalog, List<CompiledRule> rules, Map<String, CandidateIndex> byEventType,
                  Map<String, CompiledRule[]> derivedByEventType, CompiledRule[] wildcard,
@@ -86,6 +94,27 @@ public final class CompiledGame {
     /** @return how many distinct property paths the game's conditions read (slots of the per-event cache) */
     public int pathSlots() {
         return pathSlots;
+    }
+
+    /**
+     * @param names rule ids or action types, in order; only read
+     * @return an unmodifiable list equal to {@code names}, the same instance for equal lists while the game's
+     *         bounded table of shared lists has room
+     */
+    public List<String> sharedList(List<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<String> shared = sharedLists.get(names);
+        if (shared != null) {
+            return shared;
+        }
+        List<String> copy = List.copyOf(names);
+        if (sharedLists.size() >= MAX_SHARED_LISTS) {
+            return copy;
+        }
+        shared = sharedLists.putIfAbsent(copy, copy);
+        return shared == null ? copy : shared;
     }
 
     /** @return whether a player's engine data under {@code key} is still used by a loaded rule */

@@ -158,8 +158,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     /** @return the {@code processed} result of this run, after {@link #run()} */
     EventResult result(String ruleSetVersion) {
         return new EventResult(root.eventId(), root.externalUserId(), root.eventType(), EventStatus.PROCESSED,
-                ruleSetVersion, immutable(rulesTriggered), immutable(actionsExecuted), immutable(rulesSuppressed),
-                immutable(rulesFailed), immutable(updates), null, null);
+                ruleSetVersion, game.sharedList(rulesTriggered), game.sharedList(actionsExecuted),
+                immutable(rulesSuppressed), immutable(rulesFailed), immutable(updates), null, null);
     }
 
     /**
