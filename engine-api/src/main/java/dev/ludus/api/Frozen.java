@@ -1,12 +1,10 @@
 package dev.ludus.api;
 
 import java.util.AbstractList;
-import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Deep, immutable copies of JSON-like values, made once when an {@link Event} is built and then shared by
@@ -63,14 +61,12 @@ final class Frozen {
      * An unmodifiable map in the order it was built. Keys are whatever the caller put in a raw map (the
      * engine rejects keys that are not strings), so they are held as {@code Object}.
      */
-    private static final class FrozenMap<V> extends AbstractMap<String, V> {
-        private final Object[] keys;
-        private final Object[] values;
+    /** An unmodifiable map in the order it was built; small ones are scanned, larger ones hashed. */
+    private static final class FrozenMap<V> extends ArrayMap<V> {
         private final Map<Object, Integer> index;
 
         FrozenMap(Object[] keys, Object[] values) {
-            this.keys = keys;
-            this.values = values;
+            super(keys, values);
             if (keys.length > SCAN_LIMIT) {
                 index = new HashMap<>(keys.length * 2);
                 for (int i = 0; i < keys.length; i++) {
@@ -81,7 +77,8 @@ final class Frozen {
             }
         }
 
-        private int indexOf(Object key) {
+        @Override
+        int indexOf(Object key) {
             if (index != null) {
                 Integer i = index.get(key);
                 return i == null ? -1 : i;
@@ -97,33 +94,6 @@ final class Frozen {
                 }
             }
             return -1;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public V get(Object key) {
-            int i = indexOf(key);
-            return i < 0 ? null : (V) values[i];
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return indexOf(key) >= 0;
-        }
-
-        @Override
-        public int size() {
-            return keys.length;
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return keys.length == 0;
-        }
-
-        @Override
-        public Set<Entry<String, V>> entrySet() {
-            return new ArrayEntries<>(keys, values);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.ludus.api;
 
-import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,7 +7,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -75,15 +73,11 @@ public record PlayerState(
      * An unmodifiable map over sorted key and value arrays nobody else holds: lookups by binary search, a
      * copy of a small map is two small arrays, and snapshots share it instead of copying it.
      */
-    private static final class SortedArrayMap<V> extends AbstractMap<String, V> {
+    private static final class SortedArrayMap<V> extends ArrayMap<V> {
         private static final SortedArrayMap<?> EMPTY = new SortedArrayMap<>(new String[0], new Object[0]);
 
-        private final String[] keys;
-        private final Object[] values;
-
         private SortedArrayMap(String[] keys, Object[] values) {
-            this.keys = keys;
-            this.values = values;
+            super(keys, values);
         }
 
         @SuppressWarnings("unchecked")
@@ -110,30 +104,10 @@ public record PlayerState(
             return new SortedArrayMap<>(keys, values);
         }
 
-        private int indexOf(Object key) {
+        @Override
+        int indexOf(Object key) {
+            // The keys are Strings in natural order (the array is a String[]).
             return key instanceof String s ? Arrays.binarySearch(keys, s) : -1;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public V get(Object key) {
-            int i = indexOf(key);
-            return i < 0 ? null : (V) values[i];
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return indexOf(key) >= 0;
-        }
-
-        @Override
-        public int size() {
-            return keys.length;
-        }
-
-        @Override
-        public Set<Entry<String, V>> entrySet() {
-            return new ArrayEntries<>(keys, values);
         }
     }
 
