@@ -2,8 +2,8 @@ package dev.ludus.api;
 
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +47,7 @@ final class Frozen {
         if (value instanceof Map<?, ?> nested) {
             return map(nested);
         }
-        if (value instanceof Collection<?> list && !(value instanceof FrozenList)) {
+        if (value instanceof List<?> list && !(value instanceof FrozenList)) {
             Object[] elements = list.toArray();
             for (int i = 0; i < elements.length; i++) {
                 elements[i] = value(elements[i]);

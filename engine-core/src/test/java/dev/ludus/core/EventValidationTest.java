@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** SPEC 2, validation: every rule gives {@code rejected} / {@code INVALID_EVENT} with a message naming the field. */
@@ -152,7 +153,7 @@ class EventValidationTest {
     @Test
     void properties_unsupportedValueTypes_areRejected() {
         for (Object bad : List.of(new Object(), Instant.EPOCH, 'c', Optional.of(1), new char[] {'a'},
-                new StringBuilder("sb"))) {
+                new StringBuilder("sb"), Set.of("a", "b"))) {
             assertRejected(engine.track(event("u", "e", props("weird", bad))), "weird");
         }
         assertRejected(engine.track(event("u", "e", props("o", Map.of("when", Instant.EPOCH)))), "when");
