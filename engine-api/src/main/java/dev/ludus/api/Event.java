@@ -17,7 +17,8 @@ import java.util.Objects;
  * {@code List} and {@code Map<String, ?>} of those. Building makes one deep, unmodifiable copy of them, kept
  * in insertion order, so later changes by the caller are not seen; in it whole numbers given as
  * {@code Integer}, {@code Short} or {@code Byte} are {@code Long} and a {@code Float} is a {@code Double},
- * the types the engine computes with. Other values are kept as given and checked when the event is tracked.
+ * the types the engine computes with. Other values are kept as given and checked when the event is tracked,
+ * and so are maps and lists nested more than 1,000 levels deep (the engine rejects those).
  */
 public final class Event {
     private final String eventId;

@@ -16,13 +16,19 @@ import java.util.Map;
 final class Frozen {
     /** Maps with more keys than this get a hash index; smaller ones are scanned. */
     private static final int SCAN_LIMIT = 8;
+    /** How deeply values are frozen; the engine's {@code maxPropertyDepth} can be at most this. */
+    static final int MAX_DEPTH = 1000;
 
     private Frozen() {
     }
 
     /** @return a frozen copy of {@code map}, or {@code map} itself when it is already frozen */
-    @SuppressWarnings("unchecked")
     static <V> Map<String, V> map(Map<?, ?> map) {
+        return map(map, 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> map(Map<?, ?> map, int depth) {
         if (map instanceof FrozenMap<?>) {
             return (Map<String, V>) map;
         }
@@ -31,26 +37,34 @@ final class Frozen {
         int i = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             keys[i] = e.getKey();
-            values[i] = value(e.getValue());
+            values[i] = value(e.getValue(), depth + 1);
             i++;
         }
         return (Map<String, V>) new FrozenMap<>(keys, values);
     }
 
-    private static Object value(Object value) {
+    /**
+     * @param depth the nesting level {@code value} is at, the top-level map being 1; maps and lists deeper than
+     *              {@link #MAX_DEPTH} are kept as given (so a map that contains itself ends there, and the
+     *              engine, whose depth limit is at most that, rejects them)
+     */
+    private static Object value(Object value, int depth) {
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
         if (value instanceof Float f) {
             return f.doubleValue();
         }
+        if (depth > MAX_DEPTH) {
+            return value;
+        }
         if (value instanceof Map<?, ?> nested) {
-            return map(nested);
+            return map(nested, depth);
         }
         if (value instanceof List<?> list && !(value instanceof FrozenList)) {
             Object[] elements = list.toArray();
             for (int i = 0; i < elements.length; i++) {
-                elements[i] = value(elements[i]);
+                elements[i] = value(elements[i], depth + 1);
             }
             return new FrozenList(elements);
         }

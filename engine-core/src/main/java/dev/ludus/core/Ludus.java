@@ -149,7 +149,7 @@ public final class Ludus {
             return this;
         }
 
-        /** @param max the deepest nesting of property values accepted (default 8) */
+        /** @param max the deepest nesting of property values accepted (default 8, at most 1,000) */
         public Builder maxPropertyDepth(int max) {
             limits.maxPropertyDepth(max);
             return this;

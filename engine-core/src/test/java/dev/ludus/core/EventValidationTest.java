@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,15 @@ class EventValidationTest {
         // and 9 are beyond it.
         assertProcessed(event("u", "e", nested(7)));
         assertRejected(engine.track(event("u", "e", nested(9))), "k0", "8");
+    }
+
+    @Test
+    void properties_aMapThatContainsItself_isRejectedForItsDepth_notAStackOverflow() {
+        Map<String, Object> loop = new HashMap<>();
+        loop.put("again", loop);
+        Event event = Event.builder().externalUserId("u").eventType("e").property("loop", loop).build();
+
+        assertRejected(engine.track(event), "properties.loop.again", "nested deeper than 8 levels");
     }
 
     @Test

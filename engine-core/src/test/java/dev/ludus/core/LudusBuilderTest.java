@@ -59,6 +59,9 @@ class LudusBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxCommitRetries");
         assertThatThrownBy(() -> Ludus.builder().maxPropertyDepth(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPropertyDepth");
+        assertThatThrownBy(() -> Ludus.builder().maxPropertyDepth(1001))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxPropertyDepth must be at most 1000, was 1001");
         assertThatThrownBy(() -> Ludus.builder().maxPropertyKeys(-5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPropertyKeys");
         assertThatThrownBy(() -> Ludus.builder().game((String) null)).isInstanceOf(NullPointerException.class);

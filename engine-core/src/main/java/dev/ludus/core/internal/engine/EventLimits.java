@@ -13,6 +13,12 @@ public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, i
 
     /** Builds {@link EventLimits}; each limit may be set once and must be positive. */
     public static final class Builder {
+        /**
+         * The deepest {@code maxPropertyDepth}: events freeze their properties this deep (see {@code Event}), and
+         * {@code LudusJson} reads JSON no deeper either.
+         */
+        static final int MAX_PROPERTY_DEPTH = 1000;
+
         private Integer maxExternalUserIdLength;
         private Integer maxEventTypeLength;
         private Integer maxPropertyDepth;
@@ -31,6 +37,10 @@ public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, i
         }
 
         public void maxPropertyDepth(int max) {
+            if (maxPropertyDepth == null && max > MAX_PROPERTY_DEPTH) {
+                throw new IllegalArgumentException("maxPropertyDepth must be at most " + MAX_PROPERTY_DEPTH
+                        + ", was " + max);
+            }
             maxPropertyDepth = check("maxPropertyDepth", maxPropertyDepth, max);
         }
 
