@@ -156,15 +156,12 @@ final class EventValidator {
             }
             return s;
         }
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
+        // Integer, Short, Byte and Float never get here: building the Event made them Long and Double.
+        if (value instanceof Double d) {
             if (!Double.isFinite(d)) {
                 throw invalid(new Where(parent, key) + ": numbers must be finite, found " + d);
             }
-            return value instanceof Double ? value : (Object) d;
+            return d;
         }
         if (value instanceof BigInteger b) {
             if (b.bitLength() >= 64) {
