@@ -42,7 +42,8 @@ public record PlayerState(
     public PlayerState {
         Objects.requireNonNull(externalUserId, "externalUserId");
         currencies = sortedCopy(currencies);
-        badges = badges instanceof SortedView view ? view : new SortedView(new TreeSet<>(badges));
+        badges = badges instanceof SortedView view ? view
+                : badges.isEmpty() ? SortedView.EMPTY : new SortedView(new TreeSet<>(badges));
         quests = sortedCopy(quests);
         attributes = sortedCopy(attributes);
         profile = sortedCopy(profile);
@@ -113,6 +114,9 @@ public record PlayerState(
 
     /** A read-only view of a sorted set nobody else holds; snapshots share it instead of copying it. */
     private static final class SortedView extends AbstractSet<String> implements SortedSet<String> {
+        /** Shared by every player without badges, so that reaching a new player's badges costs no cache miss. */
+        static final SortedView EMPTY = new SortedView(new TreeSet<>());
+
         private final SortedSet<String> set;
 
         SortedView(TreeSet<String> set) {

@@ -59,6 +59,39 @@ class PlayerStateTest {
         assertThatThrownBy(() -> state(withNull, Map.of())).isInstanceOf(NullPointerException.class);
     }
 
+    @Test
+    void currencies_anyNumberOfBalances_behaveAsSortedMaps() {
+        for (int n = 0; n <= 5; n++) {
+            Map<String, Long> given = new HashMap<>();
+            for (int i = n; i > 0; i--) {
+                given.put("c" + i, 1000L * i);
+            }
+            PlayerState state = state(given, Map.of());
+
+            assertThat(state.currencies()).as("%d balances", n).isEqualTo(given).hasSameHashCodeAs(given)
+                    .hasSize(n);
+            assertThat(state.currencies().keySet()).containsExactlyElementsOf(new TreeMap<>(given).keySet());
+            for (int i = 1; i <= n; i++) {
+                assertThat(state.balance(new String("c" + i))).isEqualTo(1000L * i);
+                assertThat(state.currencies().get("c" + i)).isEqualTo(1000L * i);
+            }
+            assertThat(state.balance("c9")).isZero();
+            assertThat(state.currencies().get("c9")).isNull();
+            assertThat(state.currencies().containsKey(7)).isFalse();
+            assertThat(state.currencies().isEmpty()).isEqualTo(n == 0);
+        }
+    }
+
+    @Test
+    void playersWithoutBadgesShareOneEmptySet() {
+        PlayerState a = PlayerState.initial("a", 100);
+        PlayerState b = state(Map.of(), Map.of());
+
+        assertThat(a.badges()).isEmpty();
+        assertThat(b.badges()).isSameAs(a.badges());
+        assertThatThrownBy(() -> a.badges().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
     private static PlayerState state(Map<String, Long> currencies, Map<String, Object> attributes) {
         return new PlayerState("p", 0, 1, 100, currencies, new TreeSet<>(), Map.of(), attributes, Map.of(), 1);
     }

@@ -255,38 +255,41 @@ public final class InMemoryPlayerStore implements PlayerStore {
     }
 
     /**
-     * @return whether {@code id} is a UUID in canonical lowercase form, as {@link UUID#toString()} writes it, so
-     *         that its two halves give it back exactly
+     * Reads {@code id} as a UUID in canonical lowercase form, as {@link UUID#toString()} writes it (so that its two
+     * halves give it back exactly), in one pass.
+     *
+     * @param halves where to write the most and then the least significant bits, at {@code at} and {@code at + 1}
+     * @return whether {@code id} is such a UUID; when not, {@code halves} may hold anything
      */
-    private static boolean isUuid(String id) {
+    private static boolean readUuid(String id, long[] halves, int at) {
         if (id.length() != 36) {
             return false;
         }
+        long bits = 0;
         for (int i = 0; i < 36; i++) {
             char c = id.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            boolean ok = dash ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
-            if (!ok) {
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+                if (i == 18) {
+                    halves[at] = bits;
+                    bits = 0;
+                }
+                continue;
+            }
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
                 return false;
             }
+            bits = bits << 4 | digit;
         }
+        halves[at + 1] = bits;
         return true;
     }
 
-    /** @return the hex digits of {@code uuid[from, to)}, dashes skipped, as a number; {@link #isUuid} holds */
-    private static long hexBits(String uuid, int from, int to) {
-        long bits = 0;
-        for (int i = from; i < to; i++) {
-            char c = uuid.charAt(i);
-            if (c != '-') {
-                bits = bits << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
-            }
-        }
-        return bits;
-    }
-
     /**
-     * An event id as the ring keeps it: a UUID in canonical form ({@link #isUuid}, what the engine generates) as
+     * An event id as the ring keeps it: a UUID in canonical form ({@link #readUuid}, what the engine generates) as
      * its two halves and no string, anything else as the string itself and its {@link #idKey}.
      *
      * @param string the id when it is not in UUID form, else {@code null}
@@ -295,8 +298,8 @@ public final class InMemoryPlayerStore implements PlayerStore {
      */
     private record EventId(String string, long high, long low) {
         static EventId of(String id) {
-            return isUuid(id) ? new EventId(null, hexBits(id, 0, 18), hexBits(id, 19, 36))
-                    : new EventId(id, 0, idKey(id));
+            long[] halves = new long[2];
+            return readUuid(id, halves, 0) ? new EventId(null, halves[0], halves[1]) : new EventId(id, 0, idKey(id));
         }
     }
 
@@ -375,13 +378,15 @@ public final class InMemoryPlayerStore implements PlayerStore {
         void put(int at, HistoryEntry entry) {
             // No EventId here: the commit path should allocate nothing for the id.
             String id = entry.eventId();
-            boolean uuid = isUuid(id);
             int n = at * NUMBERS;
             numbers[n + VERSION] = entry.version();
             numbers[n + SECOND] = entry.timestamp().getEpochSecond();
             numbers[n + NANO] = entry.timestamp().getNano();
-            numbers[n + ID_HIGH] = uuid ? hexBits(id, 0, 18) : 0;
-            numbers[n + ID_LOW] = uuid ? hexBits(id, 19, 36) : idKey(id);
+            boolean uuid = readUuid(id, numbers, n + ID_HIGH); // ID_LOW follows ID_HIGH
+            if (!uuid) {
+                numbers[n + ID_HIGH] = 0;
+                numbers[n + ID_LOW] = idKey(id);
+            }
             if (!uuid && idStrings == null) {
                 idStrings = new String[capacity];
             }

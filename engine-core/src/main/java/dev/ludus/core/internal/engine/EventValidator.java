@@ -85,6 +85,10 @@ final class EventValidator {
         boolean blank = true;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c > ' ' && c < 0x7f) { // printable ASCII, the usual case: neither control nor blank
+                blank = false;
+                continue;
+            }
             if (Character.isISOControl(c)) {
                 throw invalid(value.isBlank() ? field + ": required, must not be blank"
                         : field + ": contains a control character at index " + i);
