@@ -14,7 +14,8 @@ import java.util.Objects;
  * one, so every field may be {@code null} here.
  *
  * <p>Property values are JSON-like: {@code String}, {@code Number}, {@code Boolean}, {@code null},
- * {@code List} and {@code Map<String, ?>} of those. Building makes one deep, unmodifiable copy of them, kept
+ * {@code List} and {@code Map<String, ?>} of those. Building makes one deep, unmodifiable copy of them (a map
+ * given whole to an empty builder's {@link Builder#properties(Map)} is copied right then), kept
  * in insertion order, so later changes by the caller are not seen; in it whole numbers given as
  * {@code Integer}, {@code Short} or {@code Byte} are {@code Long} and a {@code Float} is a {@code Double},
  * the types the engine computes with. Other values are kept as given and checked when the event is tracked,
@@ -35,8 +36,9 @@ public final class Event {
         this.eventType = b.eventType;
         this.timestamp = b.timestamp;
         this.idempotencyKey = b.idempotencyKey;
-        this.properties = Frozen.map(b.properties);
-        this.profile = b.profile.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.profile));
+        this.properties = b.properties != null ? Frozen.map(b.properties)
+                : b.frozenProperties != null ? b.frozenProperties : Frozen.map(Map.of());
+        this.profile = b.profile == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.profile));
     }
 
     /** @return a new, empty builder */
@@ -97,8 +99,8 @@ public final class Event {
         b.eventType = eventType;
         b.timestamp = timestamp;
         b.idempotencyKey = idempotencyKey;
-        b.properties.putAll(properties);
-        b.profile.putAll(profile);
+        b.frozenProperties = properties.isEmpty() ? null : properties;
+        b.profile = profile.isEmpty() ? null : new LinkedHashMap<>(profile);
         return b;
     }
 
@@ -114,8 +116,14 @@ public final class Event {
         private String eventType;
         private Instant timestamp;
         private String idempotencyKey;
-        private final Map<String, Object> properties = new LinkedHashMap<>();
-        private final Map<String, String> profile = new LinkedHashMap<>();
+        /**
+         * The properties when they were given one by one (or added to), else {@code null}; frozen at
+         * {@link #build()}.
+         */
+        private Map<String, Object> properties;
+        /** The properties when one map was given and nothing else, already frozen; else {@code null}. */
+        private Map<String, Object> frozenProperties;
+        private Map<String, String> profile;
 
         private Builder() {
         }
@@ -152,19 +160,44 @@ public final class Event {
 
         /** Sets one property (a JSON-like value). */
         public Builder property(String name, Object value) {
-            properties.put(Objects.requireNonNull(name, "name"), value);
+            Objects.requireNonNull(name, "name");
+            modifiableProperties().put(name, value);
             return this;
         }
 
-        /** Adds all of {@code values} to the properties. */
+        /**
+         * Adds all of {@code values} to the properties. Into a builder with no properties yet, {@code values} is
+         * copied deeply here (one copy, which the event keeps); otherwise its entries are added and the values
+         * copied when the event is built.
+         */
         public Builder properties(Map<String, ?> values) {
-            properties.putAll(Objects.requireNonNull(values, "values"));
+            Objects.requireNonNull(values, "values");
+            if (properties == null && frozenProperties == null) {
+                frozenProperties = Frozen.map(values);
+            } else {
+                modifiableProperties().putAll(values);
+            }
             return this;
+        }
+
+        private Map<String, Object> modifiableProperties() {
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+                if (frozenProperties != null) {
+                    properties.putAll(frozenProperties);
+                    frozenProperties = null;
+                }
+            }
+            return properties;
         }
 
         /** Sets one profile field, e.g. {@code email}. */
         public Builder profile(String field, String value) {
-            profile.put(Objects.requireNonNull(field, "field"), value);
+            Objects.requireNonNull(field, "field");
+            if (profile == null) {
+                profile = new LinkedHashMap<>();
+            }
+            profile.put(field, value);
             return this;
         }
 

@@ -32,6 +32,9 @@ final class Frozen {
         if (map instanceof FrozenMap<?>) {
             return (Map<String, V>) map;
         }
+        if (map.isEmpty()) {
+            return (Map<String, V>) FrozenMap.EMPTY;
+        }
         Object[] keys = new Object[map.size()];
         Object[] values = new Object[keys.length];
         int i = 0;
@@ -72,11 +75,13 @@ final class Frozen {
     }
 
     /**
-     * An unmodifiable map in the order it was built. Keys are whatever the caller put in a raw map (the
-     * engine rejects keys that are not strings), so they are held as {@code Object}.
+     * An unmodifiable map in the order it was built; small ones are scanned, larger ones hashed. Keys are
+     * whatever the caller put in a raw map (the engine rejects keys that are not strings), so they are held as
+     * {@code Object}.
      */
-    /** An unmodifiable map in the order it was built; small ones are scanned, larger ones hashed. */
     private static final class FrozenMap<V> extends ArrayMap<V> {
+        static final FrozenMap<?> EMPTY = new FrozenMap<>(new Object[0], new Object[0]);
+
         private final Map<Object, Integer> index;
 
         FrozenMap(Object[] keys, Object[] values) {

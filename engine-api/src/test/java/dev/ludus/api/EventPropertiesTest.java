@@ -51,6 +51,49 @@ class EventPropertiesTest {
     }
 
     @Test
+    void builderProperties_copiesTheMapWhenGiven_soLaterChangesAtAnyLevelAreNotSeen() {
+        Map<String, Object> nested = new HashMap<>(Map.of("a", 1));
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("score", 95);
+        given.put("nested", nested);
+        Event.Builder builder = Event.builder().properties(given);
+
+        given.put("late", true);
+        nested.put("b", 2);
+        Event event = builder.build();
+
+        assertThat(event.properties()).containsExactly(Map.entry("score", 95L), Map.entry("nested", Map.of("a", 1L)));
+    }
+
+    @Test
+    void builder_mixingPropertiesAndProperty_keepsEveryEntryInOrder_andStaysUsableAfterBuild() {
+        Event.Builder builder = Event.builder().properties(Map.of("a", 1)).property("b", 2)
+                .properties(Map.of("c", 3)).property("a", 4);
+        Event first = builder.build();
+        Event second = builder.property("d", 5).build();
+
+        assertThat(first.properties()).containsExactly(Map.entry("a", 4L), Map.entry("b", 2L), Map.entry("c", 3L));
+        assertThat(second.properties()).containsExactly(Map.entry("a", 4L), Map.entry("b", 2L), Map.entry("c", 3L),
+                Map.entry("d", 5L));
+    }
+
+    @Test
+    void builder_emptyProperties_andToBuilder_shareFrozenMaps() {
+        Event empty = Event.builder().build();
+        Event event = Event.builder().properties(Map.of("score", 1)).profile("email", "a@b.c").build();
+        Event copy = event.toBuilder().build();
+        Event changed = event.toBuilder().property("extra", true).profile("email", "x@y.z").build();
+
+        assertThat(empty.properties()).isSameAs(Event.builder().properties(Map.of()).build().properties()).isEmpty();
+        assertThat(copy.properties()).isSameAs(event.properties());
+        assertThat(copy.profile()).isEqualTo(Map.of("email", "a@b.c"));
+        assertThat(changed.properties()).containsExactly(Map.entry("score", 1L), Map.entry("extra", true));
+        assertThat(changed.profile()).isEqualTo(Map.of("email", "x@y.z"));
+        assertThat(event.properties()).containsOnlyKeys("score");
+        assertThat(event.profile()).isEqualTo(Map.of("email", "a@b.c"));
+    }
+
+    @Test
     void properties_areUnmodifiableAtEveryLevel() {
         Event event = Event.builder().property("order", Map.of("items", List.of(1))).build();
         @SuppressWarnings("unchecked")
