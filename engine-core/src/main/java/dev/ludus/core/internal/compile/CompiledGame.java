@@ -4,6 +4,7 @@ import dev.ludus.api.GameInfo;
 import dev.ludus.core.internal.state.Catalog;
 import dev.ludus.core.internal.condition.PropertyPath;
 import dev.ludus.core.internal.history.Aggregate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,9 @@ public final class CompiledGame {
     /**
      * Lists of rule ids and action types that results have carried, shared by every result (and history entry)
      * with the same list: a game's rules fire in few combinations, so most events allocate and keep none.
-     * Bounded: past {@link #MAX_SHARED_LISTS} combinations new ones are no longer shared.
+     * Bounded: past {@link #MAX_SHARED_LISTS} combinations new ones are no longer shared. Keyed by private
+     * {@code ArrayList} copies: a look-up with an {@code ArrayList} (what the engine collects names in) then
+     * compares the two lists' arrays instead of iterating an immutable list.
      */
     private final Map<List<String>, List<String>> sharedLists = new ConcurrentHashMap<>();
     private static final int MAX_SHARED_LISTS = 4096;
@@ -113,7 +116,7 @@ public final class CompiledGame {
         if (sharedLists.size() >= MAX_SHARED_LISTS) {
             return copy;
         }
-        shared = sharedLists.putIfAbsent(copy, copy);
+        shared = sharedLists.putIfAbsent(new ArrayList<>(copy), copy);
         return shared == null ? copy : shared;
     }
 
