@@ -148,6 +148,10 @@ class PropertyConditionsTest {
         void comparisons_onLargeWholeNumbers_areExact() {
             // 2^53 + 1 is not representable as a double: comparing as doubles would call them equal
             assertThat(fires(cond("property_gt", 9007199254740992L), props("score", 9007199254740993L))).isTrue();
+            assertThat(fires(cond("property_lte", Long.MAX_VALUE), props("score", Long.MAX_VALUE))).isTrue();
+            assertThat(fires(cond("property_lt", Long.MAX_VALUE), props("score", Long.MAX_VALUE))).isFalse();
+            assertThat(fires(cond("property_gt", Long.MIN_VALUE), props("score", Long.MIN_VALUE + 1))).isTrue();
+            assertThat(fires(cond("property_gt", Long.MAX_VALUE), props("score", 1e19))).isTrue();
         }
 
         @Test

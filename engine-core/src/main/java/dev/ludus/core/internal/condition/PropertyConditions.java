@@ -60,6 +60,15 @@ final class PropertyConditions {
         if (path == null || bound == null) {
             return null;
         }
+        if (bound instanceof Long whole) {
+            // The bound as a primitive: a whole-number property compares without reaching a boxed bound.
+            long limit = whole;
+            return ctx -> {
+                Object actual = path.value(ctx);
+                return actual instanceof Long value ? accept.test(Long.compare(value, limit))
+                        : actual instanceof Double && accept.test(JsonValues.compare((Number) actual, whole));
+            };
+        }
         return ctx -> {
             Object actual = path.value(ctx);
             return JsonValues.isNumber(actual) && accept.test(JsonValues.compare((Number) actual, bound));
