@@ -7,23 +7,30 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The live rules of one event type in run order, split on the value of one property when many of them
- * require it to equal a literal ({@code property_eq category "cat3"}): an event then walks only the rules
- * for its value plus the rules that do not test that property, instead of all of them. The split only
- * skips rules whose {@code property_eq} would be false; every condition of the rules walked is still
- * evaluated. Immutable and thread-safe.
+ * require it to equal a literal ({@code property_eq category "cat3"}), before any condition that could fail:
+ * an event then walks only the rules for its value plus the rules that do not test that property, instead of
+ * all of them. The split only skips rules whose {@code property_eq} would be false, where evaluating them would
+ * have stopped without a failure; every condition of the rules walked is still evaluated. Each array of rules comes with the bounds that let an event pass over rules without reading
+ * them ({@link Candidates}). Immutable and thread-safe.
  */
 final class CandidateIndex {
-    private final CompiledRule[] all;
+    /** Built-in conditions that only read the event's properties and are true or false, never throw. */
+    private static final Set<String> NEVER_FAIL = Set.of("property_eq", "property_neq", "property_gt", "property_gte",
+            "property_lt", "property_lte", "property_between", "property_in", "property_not_in", "property_contains",
+            "property_exists", "property_not_exists");
     private final PropertyPath path;
-    private final Map<Object, CompiledRule[]> byValue;
-    private final CompiledRule[] others;
+    private final Map<Object, Candidates> byValue;
+    private final Candidates others;
 
-    private CandidateIndex(CompiledRule[] all, PropertyPath path, Map<Object, CompiledRule[]> byValue,
-                           CompiledRule[] others) {
-        this.all = all;
+    /**
+     * @param path    the property the rules are split on, or {@code null} when they are not
+     * @param others  the rules that do not test {@code path}'s value (all of them when not split)
+     */
+    private CandidateIndex(PropertyPath path, Map<Object, Candidates> byValue, Candidates others) {
         this.path = path;
         this.byValue = byValue;
         this.others = others;
@@ -40,11 +47,11 @@ final class CandidateIndex {
         for (CompiledRule rule : all) {
             equalities(rule).keySet().forEach(p -> uses.merge(p, 1, Integer::sum));
         }
-        String best = uses.entrySet().stream().filter(e -> e.getValue() >= 2)
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).orElse(null);
+        String best = mostUsed(uses);
+        String floor = floorPath(all);
+        PropertyPath floorPath = floor == null ? null : paths.get(floor);
         if (best == null || paths.get(best) == null) {
-            return new CandidateIndex(all, null, Map.of(), all);
+            return new CandidateIndex(null, Map.of(), candidates(all, floor, floorPath));
         }
         Map<Object, List<CompiledRule>> split = new LinkedHashMap<>();
         List<CompiledRule> others = new ArrayList<>();
@@ -56,34 +63,88 @@ final class CandidateIndex {
                 split.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
             }
         }
-        Map<Object, CompiledRule[]> byValue = new HashMap<>();
+        Map<Object, Candidates> byValue = new HashMap<>();
         split.forEach((key, matching) -> {
             List<CompiledRule> walk = new ArrayList<>(matching);
             walk.addAll(others);
-            byValue.put(key, walk.stream().sorted(order).toArray(CompiledRule[]::new));
+            byValue.put(key, candidates(walk.stream().sorted(order).toArray(CompiledRule[]::new), floor, floorPath));
         });
-        return new CandidateIndex(all, paths.get(best), byValue, others.toArray(CompiledRule[]::new));
+        return new CandidateIndex(paths.get(best), byValue,
+                candidates(others.toArray(CompiledRule[]::new), floor, floorPath));
     }
 
     /** @return the rules an event must walk, given how the game's paths resolve for it */
-    CompiledRule[] select(PropertyPath.Lookup lookup) {
+    Candidates select(PropertyPath.Lookup lookup) {
         if (path == null) {
-            return all;
+            return others;
         }
         Object key = key(lookup.lookup(path));
-        CompiledRule[] rules = key == null ? null : byValue.get(key);
+        Candidates rules = key == null ? null : byValue.get(key);
         return rules == null ? others : rules;
     }
 
-    /** @return every rule of the type in run order */
-    CompiledRule[] all() {
-        return all;
+    /** @return the property that most rules' first condition bounds from below (two rules or more), or {@code null} */
+    private static String floorPath(CompiledRule[] rules) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            String path = floorPathOf(rule);
+            if (path != null) {
+                uses.merge(path, 1, Integer::sum);
+            }
+        }
+        return mostUsed(uses);
     }
 
-    /** The first {@code property_eq} literal of each property path a rule tests at its top level. */
+    /** @return the key counted most often, at least twice (ties: the greatest key), or {@code null} */
+    private static String mostUsed(Map<String, Integer> uses) {
+        return uses.entrySet().stream().filter(e -> e.getValue() >= 2)
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** @return the property a rule's first condition bounds from below by a whole number, or {@code null} */
+    private static String floorPathOf(CompiledRule rule) {
+        if (rule.conditions().isEmpty()) {
+            return null;
+        }
+        CompiledCondition first = rule.conditions().get(0);
+        boolean lowerBound = first.type().equals("property_gte") || first.type().equals("property_gt");
+        return lowerBound && first.config().get("value") instanceof Long
+                && first.config().get("property") instanceof String path ? path : null;
+    }
+
+    /**
+     * @return {@code rules} with the lowest value of the property {@code floor} each one can fire for, when there
+     *         is such a property ({@code floorPath} its compiled path)
+     */
+    private static Candidates candidates(CompiledRule[] rules, String floor, PropertyPath floorPath) {
+        if (floorPath == null) {
+            return new Candidates(rules, null, null);
+        }
+        long[] floors = new long[rules.length];
+        for (int i = 0; i < rules.length; i++) {
+            floors[i] = Long.MIN_VALUE;
+            if (floor.equals(floorPathOf(rules[i]))) {
+                CompiledCondition first = rules[i].conditions().get(0);
+                long bound = (Long) first.config().get("value");
+                boolean strict = first.type().equals("property_gt");
+                floors[i] = strict && bound < Long.MAX_VALUE ? bound + 1 : bound;
+            }
+        }
+        return new Candidates(rules, floorPath, floors);
+    }
+
+    /**
+     * The first {@code property_eq} literal of each property path a rule tests at its top level, up to its first
+     * condition that could fail rather than be false: skipping the rule for such a literal is then what
+     * evaluating its conditions in order would do (stop at a false one), failures included.
+     */
     private static Map<String, Object> equalities(CompiledRule rule) {
         Map<String, Object> found = new HashMap<>();
         for (CompiledCondition condition : rule.conditions()) {
+            if (!NEVER_FAIL.contains(condition.type())) {
+                break;
+            }
             if (condition.type().equals("property_eq") && condition.config().get("property") instanceof String p) {
                 Object key = key(condition.config().get("value"));
                 if (key != null) {

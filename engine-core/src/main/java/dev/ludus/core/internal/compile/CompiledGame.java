@@ -26,7 +26,8 @@ public final class CompiledGame {
     private final List<CompiledRule> rules;
     private final Map<String, CandidateIndex> byEventType;
     private final Map<String, CompiledRule[]> derivedByEventType;
-    private final CompiledRule[] wildcard;
+    /** The rules of event types no rule names: the {@code "*"} rules, without floors. */
+    private final Candidates wildcard;
     private final Map<String, Aggregate[]> aggregates;
     private final Set<String> dataKeys;
     private final int pathSlots;
@@ -51,7 +52,7 @@ public final class CompiledGame {
         // of event types does not read (and miss the cache on) the keys it probes past.
         this.byEventType = new HashMap<>(byEventType);
         this.derivedByEventType = new HashMap<>(derivedByEventType);
-        this.wildcard = wildcard;
+        this.wildcard = new Candidates(wildcard, null, null);
         this.aggregates = new HashMap<>(aggregates);
         this.dataKeys = Stream.concat(
                         aggregates.values().stream().flatMap(Arrays::stream).map(Aggregate::key),
@@ -77,7 +78,7 @@ public final class CompiledGame {
      * @return the live rules triggered by {@code eventType} (its own and {@code "*"}) that the event must walk,
      *         in run order: ascending priority, ties in document order. The array is shared: never modify it.
      */
-    public CompiledRule[] candidates(String eventType, PropertyPath.Lookup lookup) {
+    public Candidates candidates(String eventType, PropertyPath.Lookup lookup) {
         CandidateIndex rules = byEventType.get(eventType);
         return rules == null ? wildcard : rules.select(lookup);
     }

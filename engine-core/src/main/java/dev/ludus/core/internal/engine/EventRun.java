@@ -14,6 +14,7 @@ import dev.ludus.api.RuleTrace;
 import dev.ludus.api.Update;
 import dev.ludus.api.spi.ActionContext;
 import dev.ludus.api.spi.Condition;
+import dev.ludus.core.internal.compile.Candidates;
 import dev.ludus.core.internal.compile.CompiledAction;
 import dev.ludus.core.internal.compile.CompiledCondition;
 import dev.ludus.core.internal.compile.CompiledGame;
@@ -196,8 +197,11 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         currentBefore = before;
         depth = nesting;
         derived = null;
-        if (traces == null) {
-            evaluate(isDerived ? game.derivedCandidates(event.eventType()) : game.candidates(event.eventType(), this));
+        if (traces == null && isDerived) {
+            evaluate(game.derivedCandidates(event.eventType()), null, Long.MAX_VALUE);
+        } else if (traces == null) {
+            Candidates candidates = game.candidates(event.eventType(), this);
+            evaluate(candidates.rules(), candidates.floors(), candidates.value(this));
         } else {
             explain(event, isDerived);
         }
@@ -209,8 +213,16 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         }
     }
 
-    private void evaluate(CompiledRule[] candidates) {
-        for (CompiledRule rule : candidates) {
+    /**
+     * @param floors the lowest {@code value} each candidate can fire for ({@link Candidates}), or {@code null}
+     * @param value  the event's value those floors bound
+     */
+    private void evaluate(CompiledRule[] candidates, long[] floors, long value) {
+        for (int i = 0; i < candidates.length; i++) {
+            if (floors != null && value < floors[i]) {
+                continue; // its first condition would be false: passed over without reading the rule
+            }
+            CompiledRule rule = candidates[i];
             if (!rule.activeAt(current.timestamp()) || !conditionsHold(rule)) {
                 continue;
             }

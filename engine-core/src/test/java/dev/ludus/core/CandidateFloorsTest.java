@@ -1,0 +1,143 @@
+package dev.ludus.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ludus.api.EventResult;
+import dev.ludus.api.RuleEngine;
+import dev.ludus.api.spi.ConditionType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An event walks only some of its type's rules: rules whose first condition is a whole-number lower bound
+ * ({@code property_gte score 37}) are passed over when the event's value is below it, and rules that need a
+ * property to equal another literal ({@code property_eq category "c1"}) are split off. That must never change
+ * an outcome: the same games with each rule's conditions wrapped in one {@code all} (so that nothing is passed
+ * over or split off) must give the same results, failures and suppressions included, and the same players.
+ */
+class CandidateFloorsTest {
+    /** {@code explode}: throws on an odd {@code score}, holds otherwise; a failure the pass-over must not hide. */
+    private static final ConditionType EXPLODE = CustomTypesTest.condition("explode", Set.of(), (config, context) -> ctx -> {
+        if (ctx.property("score") instanceof Long score && score % 2 != 0) {
+            throw new IllegalStateException("odd score " + score);
+        }
+        return true;
+    });
+
+    @Test
+    void passingOverRulesBelowTheirBound_changesNoOutcome() {
+        for (int seed = 0; seed < 40; seed++) {
+            Random random = new Random(seed);
+            List<String[]> rules = randomRules(random);
+            RuleEngine floored = engine(rules, false);
+            RuleEngine reference = engine(rules, true);
+            for (int i = 0; i < 60; i++) {
+                var event = Fixtures.event("p" + random.nextInt(3), random.nextInt(8) == 0 ? "other" : "t",
+                        randomProperties(random));
+                EventResult expected = reference.track(event);
+                EventResult actual = floored.track(event);
+
+                String where = "seed " + seed + ", event " + i + " " + event.properties();
+                assertThat(actual.status()).as(where).isEqualTo(expected.status());
+                assertThat(actual.rulesTriggered()).as(where).isEqualTo(expected.rulesTriggered());
+                assertThat(actual.actionsExecuted()).as(where).isEqualTo(expected.actionsExecuted());
+                assertThat(actual.rulesFailed()).as(where).isEqualTo(expected.rulesFailed());
+                assertThat(actual.rulesSuppressed()).as(where).isEqualTo(expected.rulesSuppressed());
+                assertThat(actual.updates()).as(where).isEqualTo(expected.updates());
+            }
+            for (String player : List.of("p0", "p1", "p2")) {
+                assertThat(floored.player(player)).as("seed " + seed).isEqualTo(reference.player(player));
+            }
+        }
+    }
+
+    @Test
+    void theWorkloadThatMotivatedIt_firesTheRulesAtOrAboveTheirBound() {
+        RuleEngine engine = Fixtures.engine(Fixtures.rules(
+                rule("low", "[" + bound("property_gte", "score", "10") + "]"),
+                rule("strict", "[" + bound("property_gt", "score", "20") + "]"),
+                rule("high", "[" + bound("property_gte", "score", "90") + "]"),
+                rule("double", "[" + bound("property_gte", "score", "20.5") + "]")));
+
+        assertThat(engine.track(Fixtures.event("a", "t", Map.of("score", 20))).rulesTriggered())
+                .containsExactly("low");
+        assertThat(engine.track(Fixtures.event("a", "t", Map.of("score", 21))).rulesTriggered())
+                .containsExactly("low", "strict", "double");
+        assertThat(engine.track(Fixtures.event("a", "t", Map.of("score", 20.75))).rulesTriggered())
+                .containsExactly("low", "strict", "double");
+        assertThat(engine.track(Fixtures.event("a", "t", Map.of("score", Long.MAX_VALUE))).rulesTriggered())
+                .containsExactly("low", "strict", "high", "double");
+        assertThat(engine.track(Fixtures.event("a", "t", Map.of("score", "95"))).rulesTriggered()).isEmpty();
+        assertThat(engine.track(Fixtures.event("a", "t", Map.of())).rulesTriggered()).isEmpty();
+    }
+
+    private static RuleEngine engine(List<String[]> rules, boolean wrapConditions) {
+        List<String> json = new ArrayList<>();
+        for (String[] rule : rules) {
+            String conditions = wrapConditions && !rule[1].equals("[]")
+                    ? "[{\"type\": \"all\", \"conditions\": " + rule[1] + "}]" : rule[1];
+            json.add(rule[0].replace("CONDITIONS", conditions));
+        }
+        return Ludus.builder().game(Fixtures.rules(json.toArray(String[]::new))).clock(Fixtures.CLOCK)
+                .conditionType(EXPLODE).build();
+    }
+
+    /** @return rules as {template with CONDITIONS, conditions array} */
+    private static List<String[]> randomRules(Random random) {
+        List<String[]> rules = new ArrayList<>();
+        int count = 5 + random.nextInt(25);
+        for (int i = 0; i < count; i++) {
+            List<String> conditions = new ArrayList<>();
+            switch (random.nextInt(8)) {
+                case 0, 1 -> conditions.add(bound("property_gte", "score", String.valueOf(random.nextInt(120) - 10)));
+                case 2 -> conditions.add(bound("property_gt", "score", String.valueOf(random.nextInt(120) - 10)));
+                case 3 -> conditions.add(bound("property_gte", "score", (random.nextInt(100)) + ".5"));
+                case 4 -> conditions.add(bound("property_gte", "level", String.valueOf(random.nextInt(5))));
+                case 5 -> conditions.add("{\"type\": \"explode\"}");
+                case 6 -> conditions.add("{\"type\": \"property_eq\", \"property\": \"category\", \"value\": \"c"
+                        + random.nextInt(3) + "\"}");
+                default -> { } // no condition
+            }
+            if (random.nextBoolean()) {
+                conditions.add(switch (random.nextInt(3)) {
+                    case 0 -> "{\"type\": \"explode\"}";
+                    case 1 -> "{\"type\": \"property_eq\", \"property\": \"category\", \"value\": \"c"
+                            + random.nextInt(3) + "\"}";
+                    default -> bound("property_lt", "score", String.valueOf(random.nextInt(120)));
+                });
+            }
+            String limits = random.nextInt(6) == 0 ? ", \"limits\": {\"maxPerPlayer\": 2}" : "";
+            String stop = random.nextInt(10) == 0 ? ", \"stopProcessing\": true" : "";
+            String template = ("{\"id\": \"r%d\", \"name\": \"r%d\", \"priority\": %d, \"trigger\": {\"eventType\": \"%s\"},"
+                    + " \"conditions\": CONDITIONS, \"actions\": [{\"type\": \"grant_xp\", \"amount\": %d}]%s%s}")
+                    .formatted(i, i, random.nextInt(4), random.nextInt(10) == 0 ? "*" : "t", 1 + random.nextInt(50),
+                            limits, stop);
+            rules.add(new String[] {template, "[" + String.join(", ", conditions) + "]"});
+        }
+        return rules;
+    }
+
+    private static Map<String, Object> randomProperties(Random random) {
+        Map<String, Object> properties = Fixtures.props("category", "c" + random.nextInt(3),
+                "level", (long) random.nextInt(6));
+        switch (random.nextInt(6)) {
+            case 0 -> properties.put("score", random.nextInt(100) + 0.5);
+            case 1 -> properties.put("score", "high");
+            case 2 -> { } // missing
+            default -> properties.put("score", (long) random.nextInt(130) - 15);
+        }
+        return properties;
+    }
+
+    private static String bound(String type, String property, String value) {
+        return "{\"type\": \"%s\", \"property\": \"%s\", \"value\": %s}".formatted(type, property, value);
+    }
+
+    private static String rule(String id, String conditions) {
+        return Fixtures.rule(id, "t", conditions, "[{\"type\": \"grant_xp\", \"amount\": 1}]");
+    }
+}
