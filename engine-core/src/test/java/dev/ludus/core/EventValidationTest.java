@@ -189,6 +189,20 @@ class EventValidationTest {
     }
 
     @Test
+    void maxPropertyKeys_countsKeysAtEveryLevel_inMapsInsideListsToo() {
+        RuleEngine tight = Ludus.builder().game(GAME).clock(Fixtures.CLOCK).maxPropertyKeys(5).build();
+
+        assertThat(tight.track(event("u", "e", props("a", 1, "b", props("c", 1, "d", 1), "e", 2))).status())
+                .isEqualTo(EventStatus.PROCESSED);
+        assertRejected(tight.track(event("u", "e", props("a", 1, "b", props("c", 1, "d", 1), "e", List.of(props("f", 1))))),
+                "properties.e.0: more than 5 keys in properties in total (raise maxPropertyKeys)");
+        assertRejected(tight.track(event("u", "e", props("a", List.of(props("b", 1), props("c", 1)), "d", props("e", 1, "f", 1)))),
+                "properties.d: more than 5 keys in properties in total (raise maxPropertyKeys)");
+        assertRejected(tight.track(event("u", "e", props("a", props(), "b", 1, "c", 1, "d", 1, "e", 1, "f", 1))),
+                "properties: more than 5 keys in properties in total (raise maxPropertyKeys)");
+    }
+
+    @Test
     void limits_areConfigurableOnTheBuilder_andMessagesNameTheSetting() {
         RuleEngine tight = Ludus.builder().game(GAME).clock(Fixtures.CLOCK)
                 .maxExternalUserIdLength(5)

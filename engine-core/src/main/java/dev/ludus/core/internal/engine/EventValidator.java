@@ -53,8 +53,7 @@ final class EventValidator {
             text("idempotencyKey", event.idempotencyKey(), MAX_ID_LENGTH, null);
         }
         Map<String, String> profile = event.profile().isEmpty() ? Map.of() : profile(event.profile());
-        int[] keys = {0};
-        Map<String, Object> properties = checkMap(event.properties(), PROPERTIES, 1, keys);
+        Map<String, Object> properties = checkMap(event.properties(), PROPERTIES, 1, null);
         Instant timestamp = event.timestamp() == null ? clock.instant() : event.timestamp();
         return new ValidEvent(eventId, event.externalUserId(), event.eventType(), timestamp, event.idempotencyKey(),
                 properties, profile);
@@ -104,13 +103,16 @@ final class EventValidator {
      * Checks a map of an event's properties and returns it, or a copy where values had to be converted
      * ({@code BigInteger}, {@code BigDecimal}). The event's maps and lists are its own deep, unmodifiable
      * copies ({@link Event}), so unchanged ones are shared rather than copied again.
+     *
+     * @param keys the count of keys seen so far in the event's properties, or {@code null} for the top-level map
+     *             (the count is only made when it holds a nested map or list, so flat events allocate none)
      */
     private Map<String, Object> checkMap(Map<?, ?> map, Where path, int depth, int[] keys) {
         if (depth > limits.maxPropertyDepth()) {
             throw invalid(path + ": nested deeper than " + limits.maxPropertyDepth() + " levels (raise maxPropertyDepth)");
         }
-        keys[0] += map.size();
-        if (keys[0] > limits.maxPropertyKeys()) {
+        int seen = keys == null ? map.size() : (keys[0] += map.size());
+        if (seen > limits.maxPropertyKeys()) {
             throw invalid(path + ": more than " + limits.maxPropertyKeys()
                     + " keys in properties in total (raise maxPropertyKeys)");
         }
@@ -119,6 +121,9 @@ final class EventValidator {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
                 throw invalid(path + ": keys must be strings, found " + e.getKey());
+            }
+            if (keys == null && (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof List<?>)) {
+                keys = new int[] {map.size()};
             }
             Object value = checkValue(e.getValue(), path, key, depth, keys);
             if (copy == null && value != e.getValue()) {
