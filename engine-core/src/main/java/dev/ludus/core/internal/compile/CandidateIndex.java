@@ -14,8 +14,9 @@ import java.util.Set;
  * require it to equal a literal ({@code property_eq category "cat3"}), before any condition that could fail:
  * an event then walks only the rules for its value plus the rules that do not test that property, instead of
  * all of them. The split only skips rules whose {@code property_eq} would be false, where evaluating them would
- * have stopped without a failure; every condition of the rules walked is still evaluated. Each array of rules comes with the bounds that let an event pass over rules without reading
- * them ({@link Candidates}). Immutable and thread-safe.
+ * have stopped without a failure; every condition of the rules walked is still evaluated. Each array of rules
+ * comes with the bounds that let an event pass over some without reading them ({@link Candidates}). Immutable
+ * and thread-safe.
  */
 final class CandidateIndex {
     /** Built-in conditions that only read the event's properties and are true or false, never throw. */

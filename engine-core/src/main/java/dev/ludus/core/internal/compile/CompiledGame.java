@@ -76,7 +76,7 @@ public final class CompiledGame {
     /**
      * @param lookup the event's property values, to skip rules whose {@code property_eq} cannot hold
      * @return the live rules triggered by {@code eventType} (its own and {@code "*"}) that the event must walk,
-     *         in run order: ascending priority, ties in document order. The array is shared: never modify it.
+     *         in run order (ascending priority, ties in document order), with their floors. Shared: never modify.
      */
     public Candidates candidates(String eventType, PropertyPath.Lookup lookup) {
         CandidateIndex rules = byEventType.get(eventType);
