@@ -75,6 +75,31 @@ class CandidateFloorsTest {
         assertThat(engine.track(Fixtures.event("a", "t", Map.of())).rulesTriggered()).isEmpty();
     }
 
+    @Test
+    void theSplitOnEqualLiterals_findsRulesWhoseNumberEqualsTheEventsBeyondExactDoubles() {
+        // Beyond 2^53 a double stands for several whole numbers: 9007199254740993 equals the double 2^53.
+        String[][] cases = {
+                {"9007199254740993", "9007199254740992.0"},
+                {"9007199254740993.0", "9007199254740993"},
+                {"9007199254740992", "9007199254740992.0"},
+                {"9223372036854775807", "9.223372036854775807E18"},
+                {"-9007199254740993", "-9007199254740992.0"},
+        };
+        for (String[] c : cases) {
+            List<String[]> rules = new ArrayList<>();
+            for (String literal : List.of(c[0], "\"foo\"", "\"bar\"", "7")) {
+                rules.add(new String[] {Fixtures.rule("eq" + rules.size(), "t", "CONDITIONS",
+                        "[{\"type\": \"grant_xp\", \"amount\": 1}]"),
+                        "[{\"type\": \"property_eq\", \"property\": \"x\", \"value\": " + literal + "}]"});
+            }
+            Object value = c[1].contains(".") || c[1].contains("E") ? (Object) Double.parseDouble(c[1]) : (Object) Long.parseLong(c[1]);
+            var event = Fixtures.event("p", "t", Map.of("x", value));
+
+            assertThat(engine(rules, false).track(event).rulesTriggered()).as(c[0] + " vs " + c[1])
+                    .isEqualTo(engine(rules, true).track(event).rulesTriggered()).containsExactly("eq0");
+        }
+    }
+
     private static RuleEngine engine(List<String[]> rules, boolean wrapConditions) {
         List<String> json = new ArrayList<>();
         for (String[] rule : rules) {

@@ -23,6 +23,8 @@ final class CandidateIndex {
     private static final Set<String> NEVER_FAIL = Set.of("property_eq", "property_neq", "property_gt", "property_gte",
             "property_lt", "property_lte", "property_between", "property_in", "property_not_in", "property_contains",
             "property_exists", "property_not_exists");
+    /** 2^53: below it in size every whole number is a double of its own; from it on, doubles stand for several. */
+    private static final long EXACT = 1L << 53;
     private final PropertyPath path;
     private final Map<Object, Candidates> byValue;
     private final Candidates others;
@@ -158,14 +160,19 @@ final class CandidateIndex {
 
     /**
      * @return a map key under which JSON-equal scalars meet (95 and 95.0 both as 95L; -0.0 as 0L), or
-     *         {@code null} for values that are not scalars
+     *         {@code null} for values that are not scalars and for whole numbers of 2^53 or more in size: a double
+     *         there stands for several whole numbers, so {@code 9007199254740993} equals the double 2^53 and no
+     *         one key can hold both (a rule with such a literal is walked for every event instead)
      */
     private static Object key(Object value) {
-        if (value instanceof Long || value instanceof String || value instanceof Boolean) {
+        if (value instanceof String || value instanceof Boolean) {
             return value;
         }
+        if (value instanceof Long l) {
+            return -EXACT < l && l < EXACT ? l : null;
+        }
         if (value instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (Object) d.longValue() : d;
+            return d != Math.rint(d) ? d : Math.abs(d) < EXACT ? (Object) d.longValue() : null;
         }
         return null;
     }
