@@ -3,6 +3,8 @@ package dev.ludus.api;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,9 @@ final class Frozen {
         }
         if (map.isEmpty()) {
             return (Map<String, V>) FrozenMap.EMPTY;
+        }
+        if (map instanceof IdentityHashMap<?, ?>) {
+            map = new LinkedHashMap<>(map); // equal keys that are distinct objects become one, as in any other map
         }
         Object[] keys = new Object[map.size()];
         Object[] values = new Object[keys.length];

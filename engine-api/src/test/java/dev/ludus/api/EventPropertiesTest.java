@@ -66,6 +66,23 @@ class EventPropertiesTest {
     }
 
     @Test
+    void identityMaps_keepOneEntryPerEqualKey_atEveryLevel() {
+        Map<String, Object> nested = new java.util.IdentityHashMap<>();
+        nested.put("k", 1);
+        nested.put(new String("k"), 2);
+        Map<String, Object> top = new java.util.IdentityHashMap<>();
+        top.put("a", nested);
+        top.put(new String("a"), nested);
+
+        Event event = Event.builder().properties(top).build();
+
+        assertThat(event.properties()).hasSize(1).containsOnlyKeys("a");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inner = (Map<String, Object>) event.properties().get("a");
+        assertThat(inner).hasSize(1).containsOnlyKeys("k");
+    }
+
+    @Test
     void builder_mixingPropertiesAndProperty_keepsEveryEntryInOrder_andStaysUsableAfterBuild() {
         Event.Builder builder = Event.builder().properties(Map.of("a", 1)).property("b", 2)
                 .properties(Map.of("c", 3)).property("a", 4);
