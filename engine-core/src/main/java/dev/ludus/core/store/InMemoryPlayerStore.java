@@ -8,7 +8,6 @@ import dev.ludus.api.spi.PlayerRecord;
 import dev.ludus.api.spi.PlayerStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,35 +26,38 @@ import java.util.function.Function;
  * measured in event time — records older than the player's newest keyed event time minus the retention are
  * dropped as new keys come in (checked every 64 keys), so a player holds at most the keys of one retention
  * period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) in a
- * ring that grows by doubling up to that size, then overwrites the oldest. The ring keeps no object per entry:
- * it is two arrays, 56 bytes per entry (five longs: version, time as epoch second and nano, the event id's
- * two halves when it is a UUID in {@link UUID#toString()} form, as the engine generates them; and four
- * references to the event type, properties and result lists, which are the event's and result's own, not
- * copies), plus 4 bytes per entry and the id string once a player has an id in another form;
- * {@link #history} and {@link #findEvent} build the {@link HistoryEntry} objects again. What an entry still
- * keeps alive is what it shares: its properties (often the caller's event, already alive) and its two result
- * lists, new for each event.
+ * byte array per player ({@code HistoryRing}) that holds no references. Each entry is written as bytes: 45 bytes
+ * of numbers and lengths (version, time, the event id as two longs when it is a UUID in {@link UUID#toString()}
+ * form, as the engine generates them), the event type and properties (a string of Latin-1 chars takes a byte per
+ * char and one or two more, a whole number one byte and up), and the result's lists of rule and action ids as
+ * numbers in a table of the lists this store has seen (at most 65,536 lists; any further list is written out) —
+ * about 80 bytes for an event with two properties, and 4 more for where it starts. Entries go one after the other
+ * and wrap to the front of the array when the oldest have left room there; the array grows to half again what
+ * the entries need when they do not fit, and halves when they fill less than a quarter of it (above 4 KiB). The
+ * oldest entries are dropped in batches: up to an eighth more than {@code historyPerPlayer} entries (at least one
+ * more) stay in the array, not visible, until they are dropped together. Properties holding a value that is not
+ * JSON-like are kept as the map itself. {@link #history} and {@link #findEvent} build the {@link HistoryEntry}
+ * objects again, equal to the committed ones. Keeping no references means a kept entry keeps no event object
+ * alive, and a commit gives the garbage collector nothing to track but the new record.
  *
  * <p><b>Finding an event by id</b> ({@link #findEvent}, behind {@code events().getStatus}). By default there is
  * no index: the store scans every player's kept history, O(players × historyPerPlayer), comparing the id's two
- * longs (or a 4-byte key of an id in another form) in the ring's own arrays — fine for occasional look-ups
+ * longs (or a 4-byte key of an id in another form) in the ring's own bytes — fine for occasional look-ups
  * and nearly free on the commit path. {@link Builder#indexEventIds(boolean) indexEventIds(true)} keeps a map from
  * event id to its player's slot for look-ups in O(historyPerPlayer) instead of O(players × historyPerPlayer), at
  * the cost of a map entry and an id string per kept history entry and a hash of the event id on every commit;
- * an id leaves the index when its last entry leaves its player's history.
+ * an id leaves the index when its last entry is dropped from its player's history.
  *
  * <p>Thread-safe. State lives only as long as the object: use a durable store to keep it.
  */
 public final class InMemoryPlayerStore implements PlayerStore {
     /** Prune a player's idempotency records once per this many new keys, to keep commits O(1) amortised. */
     private static final int PRUNE_EVERY = 64;
-    /** First size of a player's history ring; it doubles up to {@code historyPerPlayer}. */
-    private static final int INITIAL_RING = 8;
-    private static final Function<String, Slot> NEW_SLOT = Slot::new;
 
     private final Duration retention;
     private final int historyPerPlayer;
     private final ConcurrentHashMap<String, Slot> players = new ConcurrentHashMap<>();
+    private final Function<String, Slot> newSlot;
     /**
      * Event id to the slot that keeps its entry, or {@code null} when ids are not indexed; written under the slot
      * locks. An id leaves the map when its entry leaves the slot.
@@ -65,6 +67,8 @@ public final class InMemoryPlayerStore implements PlayerStore {
     private InMemoryPlayerStore(Duration retention, int historyPerPlayer, boolean indexEventIds) {
         this.retention = retention;
         this.historyPerPlayer = historyPerPlayer;
+        ListCodes listCodes = new ListCodes();
+        this.newSlot = user -> new Slot(user, historyPerPlayer, listCodes);
         this.eventsById = indexEventIds && historyPerPlayer > 0 ? new ConcurrentHashMap<>() : null;
     }
 
@@ -88,17 +92,16 @@ public final class InMemoryPlayerStore implements PlayerStore {
     public void importPlayer(PlayerState state) {
         Objects.requireNonNull(state, "state");
         PlayerRecord record = new PlayerRecord(state, Map.of());
-        Slot slot = players.computeIfAbsent(state.externalUserId(), NEW_SLOT);
+        Slot slot = players.computeIfAbsent(state.externalUserId(), newSlot);
         synchronized (slot) {
             slot.keys = null;
             slot.keysSincePrune = 0;
             slot.newestKeyTime = Instant.MIN;
             if (eventsById != null) {
-                for (int i = 0; i < slot.size; i++) {
-                    eventsById.remove(slot.eventId(slot.index(i)), slot);
-                }
+                slot.forEachId(id -> eventsById.remove(id, slot));
             }
             slot.clear();
+            slot.repeatsIds = false;
             slot.record = record;
         }
     }
@@ -128,7 +131,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
                 return false;
             }
             // Two first commits of a player get the same slot here and are ordered by its lock.
-            slot = players.computeIfAbsent(commit.externalUserId(), NEW_SLOT);
+            slot = players.computeIfAbsent(commit.externalUserId(), newSlot);
         }
         synchronized (slot) {
             PlayerRecord current = slot.record;
@@ -166,41 +169,24 @@ public final class InMemoryPlayerStore implements PlayerStore {
         if (historyPerPlayer == 0) {
             return;
         }
-        if (slot.numbers == null) {
-            slot.allocate(Math.min(INITIAL_RING, historyPerPlayer));
-        } else if (slot.size == slot.capacity() && slot.capacity() < historyPerPlayer) {
-            slot.grow(Math.min(slot.capacity() * 2, historyPerPlayer));
+        if (eventsById == null) {
+            slot.add(entry, null);
+            return;
         }
-        int at = slot.head;
-        if (eventsById != null && slot.size == slot.capacity()) {
-            unindex(slot, at);
-        }
-        slot.put(at, entry);
-        slot.head = at + 1 == slot.capacity() ? 0 : at + 1;
-        if (slot.size < slot.capacity()) {
-            slot.size++;
-        }
-        if (eventsById != null && eventsById.put(entry.eventId(), slot) == slot) {
+        slot.add(entry, id -> unindex(slot, id));
+        if (eventsById.put(entry.eventId(), slot) == slot) {
             slot.repeatsIds = true;
         }
     }
 
     /**
-     * Takes the id of the entry at ring index {@code at}, about to leave the slot, out of the index unless
-     * another kept entry of the slot has the same id. Called under the slot's lock.
+     * Takes {@code id}, whose entry just left the slot's history, out of the index unless another entry of the slot
+     * has it. Called under the slot's lock.
      */
-    private void unindex(Slot slot, int at) {
-        String id = slot.eventId(at);
-        if (slot.repeatsIds) {
-            EventId key = EventId.of(id);
-            for (int i = 0; i < slot.size; i++) {
-                int index = slot.index(i);
-                if (index != at && slot.matches(index, key)) {
-                    return;
-                }
-            }
+    private void unindex(Slot slot, String id) {
+        if (!slot.repeatsIds || !slot.holds(HistoryRing.EventId.of(id))) {
+            eventsById.remove(id, slot);
         }
-        eventsById.remove(id, slot);
     }
 
     @Override
@@ -210,15 +196,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
             return List.of();
         }
         synchronized (slot) {
-            List<HistoryEntry> page = new ArrayList<>(Math.min(limit, slot.size));
-            for (int i = 0; i < slot.size && page.size() < limit; i++) {
-                int index = slot.index(i);
-                if (slot.version(index) < beforeVersion
-                        && (eventType == null || eventType.equals(slot.eventType(index)))) {
-                    page.add(slot.entry(index));
-                }
-            }
-            return page;
+            return slot.page(eventType, beforeVersion, limit);
         }
     }
 
@@ -227,13 +205,13 @@ public final class InMemoryPlayerStore implements PlayerStore {
         if (historyPerPlayer == 0) {
             return Optional.empty();
         }
-        EventId key = EventId.of(eventId);
+        HistoryRing.EventId key = HistoryRing.EventId.of(eventId);
         if (eventsById != null) {
             Slot slot = eventsById.get(eventId);
-            return slot == null ? Optional.empty() : slot.find(key);
+            return slot == null ? Optional.empty() : slot.findLocked(key);
         }
         for (Slot slot : players.values()) {
-            Optional<HistoryEntry> found = slot.find(key);
+            Optional<HistoryEntry> found = slot.findLocked(key);
             if (found.isPresent()) {
                 return found;
             }
@@ -241,252 +219,38 @@ public final class InMemoryPlayerStore implements PlayerStore {
         return Optional.empty();
     }
 
-    /**
-     * A filter for ids not in UUID form, cheaper on the commit path than {@link String#hashCode()}: the id's
-     * length and last four chars, where sequential ids differ.
-     */
-    private static int idKey(String eventId) {
-        int length = eventId.length();
-        int key = length;
-        for (int i = Math.max(0, length - 4); i < length; i++) {
-            key = key * 31 + eventId.charAt(i);
+    /** @return the size of the player's byte ring of history, 0 when there is none; for tests of its memory claims */
+    int historyBytes(String externalUserId) {
+        Slot slot = players.get(externalUserId);
+        if (slot == null) {
+            return 0;
         }
-        return key;
-    }
-
-    /**
-     * Reads {@code id} as a UUID in canonical lowercase form, as {@link UUID#toString()} writes it (so that its two
-     * halves give it back exactly), in one pass.
-     *
-     * @param halves where to write the most and then the least significant bits, at {@code at} and {@code at + 1}
-     * @return whether {@code id} is such a UUID; when not, {@code halves} may hold anything
-     */
-    private static boolean readUuid(String id, long[] halves, int at) {
-        if (id.length() != 36) {
-            return false;
-        }
-        long bits = 0;
-        for (int i = 0; i < 36; i++) {
-            char c = id.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-                if (i == 18) {
-                    halves[at] = bits;
-                    bits = 0;
-                }
-                continue;
-            }
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) {
-                return false;
-            }
-            bits = bits << 4 | digit;
-        }
-        halves[at + 1] = bits;
-        return true;
-    }
-
-    /**
-     * An event id as the ring keeps it: a UUID in canonical form ({@link #readUuid}, what the engine generates) as
-     * its two halves and no string, anything else as the string itself and its {@link #idKey}.
-     *
-     * @param string the id when it is not in UUID form, else {@code null}
-     * @param high   the UUID's most significant bits, or 0
-     * @param low    the UUID's least significant bits, or the string's {@link #idKey}
-     */
-    private record EventId(String string, long high, long low) {
-        static EventId of(String id) {
-            long[] halves = new long[2];
-            return readUuid(id, halves, 0) ? new EventId(null, halves[0], halves[1]) : new EventId(id, 0, idKey(id));
+        synchronized (slot) {
+            return slot.capacity();
         }
     }
 
     /**
-     * One player, created on the player's first commit or import and never replaced. {@code record} is
-     * written under the slot's lock and read without it; every other mutable field is guarded by the lock.
-     *
-     * <p>History is a ring kept in two arrays, one of numbers and one of references, a fixed stretch of each per
-     * entry, so that keeping an entry keeps no object of its own: numbers for the version, the time and an id in
-     * UUID form; references to the event type, properties and result lists, which the entry shares with its
-     * event and result. {@link #entry} builds the {@code HistoryEntry} again when it is read. An entry's numbers
-     * sit together (not a column per field) so that a commit writes two or three cache lines, not one per field:
-     * with the ring far bigger than the cache, a line per field cost more than the objects it saved.
+     * One player, created on the player's first commit or import and never replaced: its record, idempotency
+     * records and history (the ring it extends). {@code record} is written under the slot's lock and read without
+     * it; everything else is guarded by the lock.
      */
-    private static final class Slot {
-        /** Per entry in {@link #numbers}: version, epoch second, nano, UUID high bits, UUID low bits. */
-        private static final int VERSION = 0;
-        private static final int SECOND = 1;
-        private static final int NANO = 2;
-        private static final int ID_HIGH = 3;
-        private static final int ID_LOW = 4;
-        private static final int NUMBERS = 5;
-        /** Per entry in {@link #refs}: event type, properties, rules triggered, actions executed. */
-        private static final int TYPE = 0;
-        private static final int PROPERTIES = 1;
-        private static final int RULES = 2;
-        private static final int ACTIONS = 3;
-        private static final int REFS = 4;
-
-        /** The player, the {@code externalUserId} of every history entry unless {@link #otherUsers} says not. */
-        final String user;
+    private static final class Slot extends HistoryRing {
         /** The committed record, or {@code null} while the slot's first commit is in progress. */
         volatile PlayerRecord record;
         Map<String, IdempotencyRecord> keys;
         int keysSincePrune;
         Instant newestKeyTime = Instant.MIN;
-        /**
-         * {@link #NUMBERS} longs per entry, {@link EventId#high} and {@link EventId#low} of its id among them;
-         * the newest entry is just before {@code head}, the oldest {@code size} entries back; null if none yet.
-         */
-        long[] numbers;
-        /** {@link #REFS} references per entry, at the same entry index as {@link #numbers}. */
-        Object[] refs;
-        /** {@link EventId#string} of each entry's id; allocated with the first id not in UUID form. */
-        String[] idStrings;
-        /** An entry's {@code externalUserId} when it is not {@link #user}; allocated with the first such entry. */
-        String[] otherUsers;
-        int capacity;
-        int head;
-        int size;
         /** Whether two commits of this slot had the same event id while ids were indexed (checked on eviction). */
         boolean repeatsIds;
 
-        Slot(String user) {
-            this.user = user;
-        }
-
-        int capacity() {
-            return capacity;
-        }
-
-        /** @return the ring index of the {@code i}-th newest kept history entry, {@code 0 <= i < size} */
-        int index(int i) {
-            int index = head - 1 - i;
-            return index < 0 ? index + capacity : index;
-        }
-
-        long version(int at) {
-            return numbers[at * NUMBERS + VERSION];
-        }
-
-        String eventType(int at) {
-            return (String) refs[at * REFS + TYPE];
-        }
-
-        void put(int at, HistoryEntry entry) {
-            // No EventId here: the commit path should allocate nothing for the id.
-            String id = entry.eventId();
-            int n = at * NUMBERS;
-            numbers[n + VERSION] = entry.version();
-            numbers[n + SECOND] = entry.timestamp().getEpochSecond();
-            numbers[n + NANO] = entry.timestamp().getNano();
-            boolean uuid = readUuid(id, numbers, n + ID_HIGH); // ID_LOW follows ID_HIGH
-            if (!uuid) {
-                numbers[n + ID_HIGH] = 0;
-                numbers[n + ID_LOW] = idKey(id);
-            }
-            if (!uuid && idStrings == null) {
-                idStrings = new String[capacity];
-            }
-            if (idStrings != null) {
-                idStrings[at] = uuid ? null : id;
-            }
-            boolean ownUser = entry.externalUserId().equals(user);
-            if (!ownUser && otherUsers == null) {
-                otherUsers = new String[capacity];
-            }
-            if (otherUsers != null) {
-                otherUsers[at] = ownUser ? null : entry.externalUserId();
-            }
-            int r = at * REFS;
-            refs[r + TYPE] = entry.eventType();
-            refs[r + PROPERTIES] = entry.properties();
-            refs[r + RULES] = entry.rulesTriggered();
-            refs[r + ACTIONS] = entry.actionsExecuted();
-        }
-
-        /** @return the event id of the entry at ring index {@code at} */
-        String eventId(int at) {
-            String string = idStrings == null ? null : idStrings[at];
-            return string != null ? string
-                    : new UUID(numbers[at * NUMBERS + ID_HIGH], numbers[at * NUMBERS + ID_LOW]).toString();
-        }
-
-        boolean matches(int at, EventId id) {
-            int n = at * NUMBERS;
-            if (numbers[n + ID_LOW] != id.low() || numbers[n + ID_HIGH] != id.high()) {
-                return false;
-            }
-            String string = idStrings == null ? null : idStrings[at];
-            return id.string() == null ? string == null : id.string().equals(string);
+        Slot(String user, int historyPerPlayer, ListCodes listCodes) {
+            super(user, historyPerPlayer, listCodes);
         }
 
         /** @return the kept entry with the id, the newest if several */
-        synchronized Optional<HistoryEntry> find(EventId id) {
-            for (int i = 0; i < size; i++) {
-                int index = index(i);
-                if (matches(index, id)) {
-                    return Optional.of(entry(index));
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** @return the entry at ring index {@code at}, built again; equal to the one committed */
-        @SuppressWarnings("unchecked")
-        HistoryEntry entry(int at) {
-            String other = otherUsers == null ? null : otherUsers[at];
-            int n = at * NUMBERS;
-            int r = at * REFS;
-            return new HistoryEntry(eventId(at), other == null ? user : other, (String) refs[r + TYPE],
-                    Instant.ofEpochSecond(numbers[n + SECOND], numbers[n + NANO]), numbers[n + VERSION],
-                    (Map<String, Object>) refs[r + PROPERTIES], (List<String>) refs[r + RULES],
-                    (List<String>) refs[r + ACTIONS]);
-        }
-
-        void allocate(int capacity) {
-            this.capacity = capacity;
-            numbers = new long[capacity * NUMBERS];
-            refs = new Object[capacity * REFS];
-            idStrings = null;
-            otherUsers = null;
-            head = 0;
-            size = 0;
-        }
-
-        /** Drops all history; {@link #allocate} makes room again. */
-        void clear() {
-            capacity = 0;
-            numbers = null;
-            refs = null;
-            idStrings = null;
-            otherUsers = null;
-            head = 0;
-            size = 0;
-            repeatsIds = false;
-        }
-
-        /** Moves the kept entries of a full ring, oldest first, into arrays for {@code capacity} entries. */
-        void grow(int capacity) {
-            numbers = grown(numbers, new long[capacity * NUMBERS], NUMBERS);
-            refs = grown(refs, new Object[capacity * REFS], REFS);
-            idStrings = idStrings == null ? null : grown(idStrings, new String[capacity], 1);
-            otherUsers = otherUsers == null ? null : grown(otherUsers, new String[capacity], 1);
-            this.capacity = capacity;
-            head = size;
-        }
-
-        /**
-         * Copies the full ring array {@code from}, {@code stride} elements per entry, oldest first, to the start of
-         * {@code to}; returns {@code to}.
-         */
-        private <T> T grown(T from, T to, int stride) {
-            int tail = size - head;
-            System.arraycopy(from, head * stride, to, 0, tail * stride);
-            System.arraycopy(from, 0, to, tail * stride, head * stride);
-            return to;
+        synchronized Optional<HistoryEntry> findLocked(HistoryRing.EventId id) {
+            return find(id);
         }
     }
 

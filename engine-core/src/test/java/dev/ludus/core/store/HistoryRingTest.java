@@ -1,0 +1,108 @@
+package dev.ludus.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ludus.api.HistoryEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The ring on its own: lists of rule and action ids by number, and written out once the numbers run out. */
+class HistoryRingTest {
+    private static HistoryEntry entry(int i, List<String> rules, List<String> actions) {
+        return new HistoryEntry("e" + i, "u", "type", Instant.EPOCH, i, Map.of("i", (long) i), rules, actions);
+    }
+
+    @Test
+    void listsBeyondTheNumberedOnes_areWrittenOut_andComeBackEqual() {
+        ListCodes codes = new ListCodes(3);
+        HistoryRing ring = new HistoryRing("u", 50, codes);
+        List<HistoryEntry> added = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            List<String> rules = List.of("rule-" + i % 7, "r\u00e9gle-" + i % 5);
+            List<String> actions = i % 2 == 0 ? List.of() : List.of("grant_xp", "grant_xp", "award_badge");
+            HistoryEntry entry = entry(i, rules, actions);
+            ring.add(entry, null);
+            added.add(0, entry);
+        }
+
+        assertThat(ring.page(null, Long.MAX_VALUE, 100)).containsExactlyElementsOf(added);
+        assertThat(codes.codeOf(List.of("never-seen"))).isEqualTo(-1);
+        assertThat(codes.codeOf(List.of())).isBetween(0, 2); // numbered by the first entry
+    }
+
+    @Test
+    void theSameListInstance_getsOneNumber_andEqualListsShareIt() {
+        ListCodes codes = new ListCodes();
+        List<String> list = List.of("a", "b");
+
+        int code = codes.codeOf(list);
+
+        assertThat(codes.codeOf(list)).isEqualTo(code);
+        assertThat(codes.codeOf(new ArrayList<>(list))).isEqualTo(code);
+        assertThat(codes.list(code)).isSameAs(list);
+        assertThat(codes.codeOf(List.of("b", "a"))).isNotEqualTo(code);
+    }
+
+    @Test
+    void threadsNumberingTheSameListsAtOnce_getOneNumberPerList() throws Exception {
+        ListCodes codes = new ListCodes(300);
+        int threads = 4;
+        List<List<String>> lists = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            lists.add(List.of("rule-" + i, "action-" + i % 3));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<int[]>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * 37;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int[] seen = new int[lists.size()];
+                    for (int i = 0; i < lists.size(); i++) {
+                        int index = (i + offset) % lists.size();
+                        // An equal copy, not the same object: numbering goes by equality.
+                        seen[index] = codes.codeOf(List.copyOf(new ArrayList<>(lists.get(index))));
+                    }
+                    return seen;
+                }));
+            }
+            int[] first = results.get(0).get(30, TimeUnit.SECONDS);
+            for (Future<int[]> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).containsExactly(first);
+            }
+            Set<Integer> numbers = new HashSet<>();
+            for (int i = 0; i < first.length; i++) {
+                if (first[i] >= 0) {
+                    assertThat(numbers.add(first[i])).as("number %d given twice", first[i]).isTrue();
+                    assertThat(codes.list(first[i])).isEqualTo(lists.get(i));
+                }
+            }
+            assertThat(numbers).hasSize(300);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRingOfOne_keepsTheNewest() {
+        HistoryRing ring = new HistoryRing("u", 1, new ListCodes());
+        for (int i = 0; i < 30; i++) {
+            HistoryEntry entry = entry(i, List.of("r"), List.of("a"));
+            ring.add(entry, null);
+            assertThat(ring.page(null, Long.MAX_VALUE, 10)).containsExactly(entry);
+        }
+        assertThat(ring.size()).isEqualTo(1);
+    }
+}
