@@ -102,8 +102,9 @@ class HistoryRing {
     /** Numbers the entries, for {@link #kept}. */
     private int sequence;
     /**
-     * Where each entry starts, the entry numbered {@code n} at {@code n mod starts.length} (that is,
-     * {@code dropAt}), so that dropping the oldest needs no walk through them; {@code null} before the first entry.
+     * Where each entry starts, a ring in entry order ending just before {@link #nextStart}, so that dropping the
+     * oldest needs no walk through them; it grows by doubling up to {@code dropAt}, and is {@code null} before the
+     * first entry.
      */
     private int[] starts;
     /** The index in {@link #starts} of the next entry. */
@@ -120,7 +121,7 @@ class HistoryRing {
         this.user = user;
         this.listCodes = listCodes;
         this.limit = limit;
-        this.dropAt = limit + Math.max(1, limit / 8);
+        this.dropAt = (int) Math.min(Integer.MAX_VALUE, limit + (long) Math.max(1, limit / 8));
     }
 
     /** @return how many entries are visible: at most {@code limit} */
@@ -156,7 +157,7 @@ class HistoryRing {
         }
         if (bytes == null) {
             bytes = new byte[MIN_BYTES];
-            starts = new int[dropAt];
+            starts = new int[Math.min(8, dropAt)];
         }
         at = end;
         ensure(VARIABLE);
@@ -184,9 +185,10 @@ class HistoryRing {
             writeString(entry.externalUserId());
         }
         writeString(entry.eventType());
-        int properties = at;
+        // From the entry's start, which a move in ensure() may change while the map is written.
+        int properties = at - end;
         if (!writeMap(entry.properties(), 1)) {
-            at = properties;
+            at = end + properties;
             flags |= KEPT;
             ensure(4);
             INTS.set(bytes, at, sequence);
@@ -207,10 +209,22 @@ class HistoryRing {
         INTS.set(b, entryStart + LENGTH, length);
         INTS.set(b, at, length);
         end = at + TRAILER;
-        starts[nextStart] = entryStart;
-        nextStart = nextStart + 1 == dropAt ? 0 : nextStart + 1;
+        recordStart(entryStart);
         count++;
         sequence++;
+    }
+
+    /** Notes where the entry about to be counted starts, growing {@link #starts} (oldest first) when it is full. */
+    private void recordStart(int entryStart) {
+        if (count == starts.length) {
+            int[] grown = new int[(int) Math.min(2L * starts.length, dropAt)];
+            System.arraycopy(starts, nextStart, grown, 0, count - nextStart);
+            System.arraycopy(starts, 0, grown, count - nextStart, nextStart);
+            starts = grown;
+            nextStart = count;
+        }
+        starts[nextStart] = entryStart;
+        nextStart = nextStart + 1 == starts.length ? 0 : nextStart + 1;
     }
 
     /**
@@ -221,7 +235,7 @@ class HistoryRing {
         if (kept == null && dropped == null) {
             // Nothing to do per entry: jump to the oldest entry that stays.
             int oldest = nextStart - limit;
-            int newStart = starts[oldest < 0 ? oldest + dropAt : oldest];
+            int newStart = starts[oldest < 0 ? oldest + starts.length : oldest];
             if (wrapAt >= 0 && newStart < start) {
                 wrapAt = -1;
             }
@@ -301,7 +315,7 @@ class HistoryRing {
         int entry = 0;
         for (int i = count; i > 0; i--) {
             int index = nextStart - i;
-            starts[index < 0 ? index + dropAt : index] = entry;
+            starts[index < 0 ? index + starts.length : index] = entry;
             entry += (int) INTS.get(bytes, entry + LENGTH);
         }
     }

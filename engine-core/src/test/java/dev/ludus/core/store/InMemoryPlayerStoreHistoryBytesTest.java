@@ -6,6 +6,7 @@ import dev.ludus.api.HistoryEntry;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.spi.PlayerCommit;
 import dev.ludus.api.spi.PlayerRecord;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,6 +156,42 @@ class InMemoryPlayerStoreHistoryBytesTest {
         InMemoryPlayerStore other = InMemoryPlayerStore.create();
         HistoryEntry custom2 = commit(other, "v", Map.of("amount", custom));
         assertThat(readBack(other, custom2).properties().get("amount")).isSameAs(custom);
+    }
+
+    @Test
+    void propertiesKeptAsAMap_afterTheArrayMovedWhileTheyWereWritten_leaveTheEntryWhole() {
+        for (int limit : new int[] {1, 2, 3}) {
+            InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(limit).build();
+            List<HistoryEntry> committed = new ArrayList<>();
+            for (int size = 0; size < 700; size += 7) {
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put("big", "x".repeat(size)); // written first, then the value that cannot be
+                properties.put("custom", new BigDecimal(size));
+                committed.add(commit(store, "u" + limit, properties));
+                committed.add(commit(store, "u" + limit, Map.of("small", (long) size)));
+                List<HistoryEntry> newest = new ArrayList<>(committed.subList(Math.max(0, committed.size() - limit),
+                        committed.size()));
+                Collections.reverse(newest);
+                assertThat(store.history("u" + limit, null, Long.MAX_VALUE, 10)).as("limit %d, size %d", limit, size)
+                        .containsExactlyElementsOf(newest);
+            }
+        }
+    }
+
+    @Test
+    void aVeryLargeHistoryLimit_costsNothingUpFront() {
+        for (int limit : new int[] {10_000_000, Integer.MAX_VALUE}) {
+            InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(limit).build();
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+
+            HistoryEntry entry = commit(store, "big" + limit, Map.of("n", 1L));
+
+            assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("limit %d", limit)
+                    .isLessThan(100_000);
+            assertThat(store.history("big" + limit, null, Long.MAX_VALUE, 10)).containsExactly(entry);
+        }
     }
 
     @Test
