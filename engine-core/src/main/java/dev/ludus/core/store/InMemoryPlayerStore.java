@@ -46,7 +46,9 @@ import java.util.function.Function;
  * and nearly free on the commit path. {@link Builder#indexEventIds(boolean) indexEventIds(true)} keeps a map from
  * event id to its player's slot for look-ups in O(historyPerPlayer) instead of O(players × historyPerPlayer), at
  * the cost of a map entry and an id string per kept history entry and a hash of the event id on every commit;
- * an id leaves the index when its last entry is dropped from its player's history.
+ * an id leaves the index when its last entry is dropped from its player's history. Event ids are meant to be
+ * unique (the engine generates UUIDs); once two players' histories have held the same id, a look-up the index
+ * cannot answer falls back to the scan, so an id that any player's kept history holds is found.
  *
  * <p>Thread-safe. State lives only as long as the object: use a durable store to keep it.
  */
@@ -63,6 +65,11 @@ public final class InMemoryPlayerStore implements PlayerStore {
      * locks. An id leaves the map when its entry leaves the slot.
      */
     private final ConcurrentHashMap<String, Slot> eventsById;
+    /**
+     * Whether two players' histories ever held the same event id while ids were indexed: the index then keeps
+     * one slot per id, and look-ups it cannot answer fall back to the scan.
+     */
+    private volatile boolean idsShared;
 
     private InMemoryPlayerStore(Duration retention, int historyPerPlayer, boolean indexEventIds) {
         this.retention = retention;
@@ -174,8 +181,11 @@ public final class InMemoryPlayerStore implements PlayerStore {
             return;
         }
         slot.add(entry, id -> unindex(slot, id));
-        if (eventsById.put(entry.eventId(), slot) == slot) {
+        Slot previous = eventsById.put(entry.eventId(), slot);
+        if (previous == slot) {
             slot.repeatsIds = true;
+        } else if (previous != null) {
+            idsShared = true;
         }
     }
 
@@ -184,7 +194,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
      * has it. Called under the slot's lock.
      */
     private void unindex(Slot slot, String id) {
-        if (!slot.repeatsIds || !slot.holds(HistoryRing.EventId.of(id))) {
+        if (!(slot.repeatsIds || idsShared) || !slot.holds(HistoryRing.EventId.of(id))) {
             eventsById.remove(id, slot);
         }
     }
@@ -208,7 +218,10 @@ public final class InMemoryPlayerStore implements PlayerStore {
         HistoryRing.EventId key = HistoryRing.EventId.of(eventId);
         if (eventsById != null) {
             Slot slot = eventsById.get(eventId);
-            return slot == null ? Optional.empty() : slot.findLocked(key);
+            Optional<HistoryEntry> found = slot == null ? Optional.empty() : slot.findLocked(key);
+            if (found.isPresent() || !idsShared) {
+                return found;
+            }
         }
         for (Slot slot : players.values()) {
             Optional<HistoryEntry> found = slot.findLocked(key);

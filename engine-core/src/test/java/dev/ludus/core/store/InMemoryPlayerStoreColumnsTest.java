@@ -229,4 +229,34 @@ class InMemoryPlayerStoreColumnsTest {
         assertThat(store.findEvent(repeated)).isEmpty();
         assertThat(store.findEvent("d")).isPresent();
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anIdHeldByTwoPlayers_isFoundWhileEitherKeepsIt(boolean indexEventIds) {
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(2).indexEventIds(indexEventIds)
+                .build();
+        // A commits X, B commits X, A commits X again; then A's first X is dropped, its second kept.
+        commit(store, entry("X", "a", T0, 1));
+        HistoryEntry bx = entry("X", "b", T0, 1);
+        commit(store, bx);
+        HistoryEntry ax = entry("X", "a", T0, 2);
+        commit(store, ax);
+        for (int v = 3; v < 10; v++) {
+            commit(store, entry("a-" + v, "a", T0, v));
+            commit(store, entry("b-" + v, "b", T0, v - 1));
+            if (v == 3) {
+                assertThat(store.findEvent("X")).isPresent(); // both players still keep an X
+            }
+        }
+        assertThat(store.findEvent("X")).isEmpty(); // both have dropped it
+
+        // The index points at the last player to commit the id; that player drops it while the other keeps it.
+        HistoryEntry cy = entry("Y", "c", T0, 1);
+        commit(store, cy);
+        commit(store, entry("Y", "d", T0, 1));
+        commit(store, entry("d-2", "d", T0, 2));
+        commit(store, entry("d-3", "d", T0, 3));
+        commit(store, entry("d-4", "d", T0, 4));
+        assertThat(store.findEvent("Y")).contains(cy);
+    }
 }
