@@ -80,7 +80,7 @@ class HistoryRing {
     private static final int SHRINK_ABOVE = 4096;
 
     /** The player. */
-    final String user;
+    private final String user;
     private final ListCodes listCodes;
     private final int limit;
     private final int dropAt;
