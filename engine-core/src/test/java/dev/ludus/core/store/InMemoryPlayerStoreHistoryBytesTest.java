@@ -1,6 +1,7 @@
 package dev.ludus.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ludus.api.HistoryEntry;
 import dev.ludus.api.PlayerState;
@@ -182,6 +183,8 @@ class InMemoryPlayerStoreHistoryBytesTest {
     void aVeryLargeHistoryLimit_costsNothingUpFront() {
         for (int limit : new int[] {10_000_000, Integer.MAX_VALUE}) {
             InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(limit).build();
+            assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                    "needs a JVM that counts allocated bytes per thread");
             com.sun.management.ThreadMXBean threads =
                     (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long before = threads.getCurrentThreadAllocatedBytes();
