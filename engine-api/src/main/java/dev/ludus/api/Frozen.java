@@ -57,6 +57,11 @@ final class Frozen {
      *              engine, whose depth limit is at most that, rejects them)
      */
     private static Object value(Object value, int depth) {
+        // The common values first: these classes are final, so each test is one comparison, unlike Map and List.
+        if (value instanceof String || value instanceof Long || value instanceof Double || value instanceof Boolean
+                || value == null) {
+            return value;
+        }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
