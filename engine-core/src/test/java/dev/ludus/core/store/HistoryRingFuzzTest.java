@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,23 +167,28 @@ class HistoryRingFuzzTest {
         };
     }
 
-    // ---------- HistoryRing directly ----------
-
-    @Test
-    void ringAgainstModel() {
+    /** Runs {@code run} for each seed (or only {@code fuzz.seed}), naming the seed of a failure. */
+    static void runSeeds(String name, LongUnaryOperator run) {
         long cases = 0;
         for (int s = 0; s < SEEDS; s++) {
             long seed = ONLY_SEED >= 0 ? ONLY_SEED : s;
             try {
-                cases += ringCase(seed);
+                cases += run.applyAsLong(seed);
             } catch (Throwable t) {
-                throw new AssertionError("ring seed " + seed + ": " + t, t);
+                throw new AssertionError(name + " seed " + seed + ": " + t, t);
             }
             if (ONLY_SEED >= 0) {
                 break;
             }
         }
         assertThat(cases).as("steps run").isPositive();
+    }
+
+    // ---------- HistoryRing directly ----------
+
+    @Test
+    void ringAgainstModel() {
+        runSeeds("ring", HistoryRingFuzzTest::ringCase);
     }
 
     static long ringCase(long seed) {
@@ -308,19 +314,7 @@ class HistoryRingFuzzTest {
 
     @Test
     void storeAgainstModel() {
-        long cases = 0;
-        for (int s = 0; s < SEEDS; s++) {
-            long seed = ONLY_SEED >= 0 ? ONLY_SEED : s;
-            try {
-                cases += storeCase(seed);
-            } catch (Throwable t) {
-                throw new AssertionError("store seed " + seed + ": " + t, t);
-            }
-            if (ONLY_SEED >= 0) {
-                break;
-            }
-        }
-        assertThat(cases).as("steps run").isPositive();
+        runSeeds("store", HistoryRingFuzzTest::storeCase);
     }
 
     static long storeCase(long seed) {

@@ -47,6 +47,14 @@ class InMemoryPlayerStoreHistoryBytesTest {
         return commit(store, user, "type", properties, List.of("rule"), List.of("grant_xp"));
     }
 
+    /** @return the last {@code n} of {@code committed} (fewer if there are fewer), newest first */
+    private static List<HistoryEntry> newestFirst(List<HistoryEntry> committed, int n) {
+        List<HistoryEntry> newest = new ArrayList<>(committed.subList(Math.max(0, committed.size() - n),
+                committed.size()));
+        Collections.reverse(newest);
+        return newest;
+    }
+
     private static HistoryEntry readBack(InMemoryPlayerStore store, HistoryEntry entry) {
         return store.findEvent(entry.eventId()).orElseThrow();
     }
@@ -170,9 +178,7 @@ class InMemoryPlayerStoreHistoryBytesTest {
                 properties.put("custom", new BigDecimal(size));
                 committed.add(commit(store, "u" + limit, properties));
                 committed.add(commit(store, "u" + limit, Map.of("small", (long) size)));
-                List<HistoryEntry> newest = new ArrayList<>(committed.subList(Math.max(0, committed.size() - limit),
-                        committed.size()));
-                Collections.reverse(newest);
+                List<HistoryEntry> newest = newestFirst(committed, limit);
                 assertThat(store.history("u" + limit, null, Long.MAX_VALUE, 10)).as("limit %d, size %d", limit, size)
                         .containsExactlyElementsOf(newest);
             }
@@ -209,9 +215,7 @@ class InMemoryPlayerStoreHistoryBytesTest {
                 default -> random.nextInt(60);
             };
             committed.add(commit(store, "u", Map.of("i", (long) i, "text", randomText(random, size))));
-            List<HistoryEntry> newest = new ArrayList<>(committed.subList(Math.max(0, committed.size() - 7),
-                    committed.size()));
-            Collections.reverse(newest);
+            List<HistoryEntry> newest = newestFirst(committed, 7);
             assertThat(store.history("u", null, Long.MAX_VALUE, 100)).as("after commit %d", i)
                     .containsExactlyElementsOf(newest);
         }
@@ -226,9 +230,7 @@ class InMemoryPlayerStoreHistoryBytesTest {
                 // Every length from 0 to 299 twice over, with a larger entry now and then to grow and shrink the array.
                 String text = i % 97 == 0 ? "y".repeat(5000 + i) : "x".repeat(i % 300);
                 committed.add(commit(store, "u" + limit, Map.of("text", text)));
-                List<HistoryEntry> newest = new ArrayList<>(committed.subList(Math.max(0, committed.size() - limit),
-                        committed.size()));
-                Collections.reverse(newest);
+                List<HistoryEntry> newest = newestFirst(committed, limit);
                 assertThat(store.history("u" + limit, null, Long.MAX_VALUE, 100)).as("limit %d, commit %d", limit, i)
                         .containsExactlyElementsOf(newest);
             }
