@@ -116,7 +116,11 @@ public final class InMemoryPlayerStore implements PlayerStore {
     @Override
     public Optional<PlayerRecord> load(String externalUserId) {
         Slot slot = players.get(externalUserId);
-        return slot == null ? Optional.empty() : Optional.ofNullable(slot.record);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        slot.touchNext();
+        return Optional.ofNullable(slot.record);
     }
 
     @Override
