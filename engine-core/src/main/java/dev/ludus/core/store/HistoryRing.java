@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,18 @@ class HistoryRing {
      * contains itself must not be followed for ever.
      */
     private static final int MAX_DEPTH = 1000;
+    /** Each character's value as a lower-case hex digit, -1 for every other character below 128. */
+    private static final byte[] HEX_DIGITS = new byte[128];
+
+    static {
+        Arrays.fill(HEX_DIGITS, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX_DIGITS[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX_DIGITS[c] = (byte) (c - 'a' + 10);
+        }
+    }
     private static final int MIN_BYTES = 256;
     private static final int SHRINK_ABOVE = 4096;
 
@@ -671,30 +684,37 @@ class HistoryRing {
      * @return whether {@code id} is such a UUID; when not, the two may hold anything
      */
     private static boolean readUuid(String id, byte[] b, int entry) {
-        if (id.length() != 36) {
+        if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-' || id.charAt(18) != '-'
+                || id.charAt(23) != '-') {
             return false;
         }
-        long bits = 0;
-        for (int i = 0; i < 36; i++) {
-            char c = id.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-                if (i == 18) {
-                    LONGS.set(b, entry + ID_HIGH, bits);
-                    bits = 0;
-                }
-                continue;
-            }
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) {
-                return false;
-            }
-            bits = bits << 4 | digit;
+        long time = hex(id, 0, 8);
+        long mid = hex(id, 9, 13);
+        long version = hex(id, 14, 18);
+        long variant = hex(id, 19, 23);
+        long node = hex(id, 24, 36);
+        if ((time | mid | version | variant | node) < 0) {
+            return false;
         }
-        LONGS.set(b, entry + ID_LOW, bits);
+        LONGS.set(b, entry + ID_HIGH, time << 32 | mid << 16 | version);
+        LONGS.set(b, entry + ID_LOW, variant << 48 | node);
         return true;
+    }
+
+    /**
+     * @return the lower-case hex digits from {@code from} to {@code to} (at most 12) as a number, or -1 if any
+     *         character is not one; without a branch per digit (random digits would defeat branch prediction)
+     */
+    private static long hex(String id, int from, int to) {
+        long bits = 0;
+        int bad = 0;
+        for (int i = from; i < to; i++) {
+            char c = id.charAt(i);
+            int digit = HEX_DIGITS[c & 0x7f] | (0x7f - c) >> 31;
+            bad |= digit;
+            bits = bits << 4 | digit & 0xf;
+        }
+        return bad < 0 ? -1 : bits;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.ludus.api.HistoryEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,5 +105,30 @@ class HistoryRingTest {
             assertThat(ring.page(null, Long.MAX_VALUE, 10)).containsExactly(entry);
         }
         assertThat(ring.size()).isEqualTo(1);
+    }
+
+    @Test
+    void idsThatAlmostLookLikeUuids_comeBackExactlyAsWritten() {
+        String uuid = "ffeedd00-9a8b-4c7d-8e6f-0123456789ab";
+        Set<String> distinct = new LinkedHashSet<>(List.of(uuid, uuid.toUpperCase(), "00000000-0000-0000-0000-000000000000",
+                uuid + "0", uuid.substring(1), uuid.replace("-", "0")));
+        for (int at = 0; at < uuid.length(); at++) {
+            for (char c : new char[] {'g', 'G', 'A', 'F', '-', '0', '/', ':', '`', '{', '\u0130', '\u0660', '\uff10'}) {
+                distinct.add(uuid.substring(0, at) + c + uuid.substring(at + 1));
+            }
+        }
+        List<String> ids = List.copyOf(distinct);
+        HistoryRing ring = new HistoryRing("u", ids.size(), new ListCodes());
+        List<HistoryEntry> added = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            HistoryEntry entry = new HistoryEntry(ids.get(i), "u", "type", Instant.EPOCH, i + 1, Map.of(), List.of(),
+                    List.of());
+            ring.add(entry, null);
+            added.add(0, entry);
+        }
+        assertThat(ring.page(null, Long.MAX_VALUE, ids.size())).containsExactlyElementsOf(added);
+        for (HistoryEntry entry : added) {
+            assertThat(ring.find(HistoryRing.EventId.of(entry.eventId()))).as(entry.eventId()).contains(entry);
+        }
     }
 }
