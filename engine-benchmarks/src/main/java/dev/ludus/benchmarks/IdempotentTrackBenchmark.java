@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p><b>Keys never repeat.</b> The 4,096 events of the workload would repeat their keys every cycle and turn
  * into duplicates, so each iteration starts on a new engine (an empty in-memory store) and tracks events
  * pre-built for that iteration by {@code @Setup(Level.Iteration)}: the workload's events cycled, each given the
- * key {@code i<iteration>-<n>}, nothing allocated in the measured method. The array holds at least 2^19 events
+ * key {@code i<iteration>-<n>}, nothing allocated in the measured method. The array holds at least 2^22 events
  * and twice the previous iteration's operations, so it does not run out; if an iteration still reaches its end,
  * the benchmark throws rather than replay keys. {@code keys=off} runs exactly the same scheme (new engine per
  * iteration, the same number of pre-built copies) without keys, so the ratio of the two is the cost of keys.
@@ -53,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Thread)
 public class IdempotentTrackBenchmark {
-    private static final int MIN_EVENTS = 1 << 19;
+    private static final int MIN_EVENTS = 1 << 22;
 
     /** Number of rules; the event types scale with it as in {@link ReferenceWorkload#scaled(int)}. */
     @Param({"1000"})

@@ -118,20 +118,20 @@ class CandidateFloorsTest {
         for (int i = 0; i < count; i++) {
             List<String> conditions = new ArrayList<>();
             switch (random.nextInt(8)) {
-                case 0, 1 -> conditions.add(bound("property_gte", "score", String.valueOf(random.nextInt(120) - 10)));
-                case 2 -> conditions.add(bound("property_gt", "score", String.valueOf(random.nextInt(120) - 10)));
+                case 0, 1 -> conditions.add(bound("property_gte", "score", random.nextInt(20) == 0
+                        ? String.valueOf(Long.MIN_VALUE) : String.valueOf(random.nextInt(120) - 10)));
+                case 2 -> conditions.add(bound("property_gt", "score", random.nextInt(10) == 0
+                        ? String.valueOf(Long.MAX_VALUE) : String.valueOf(random.nextInt(120) - 10)));
                 case 3 -> conditions.add(bound("property_gte", "score", (random.nextInt(100)) + ".5"));
                 case 4 -> conditions.add(bound("property_gte", "level", String.valueOf(random.nextInt(5))));
                 case 5 -> conditions.add("{\"type\": \"explode\"}");
-                case 6 -> conditions.add("{\"type\": \"property_eq\", \"property\": \"category\", \"value\": \"c"
-                        + random.nextInt(3) + "\"}");
+                case 6 -> conditions.add(equals("category", random));
                 default -> { } // no condition
             }
             if (random.nextBoolean()) {
                 conditions.add(switch (random.nextInt(3)) {
                     case 0 -> "{\"type\": \"explode\"}";
-                    case 1 -> "{\"type\": \"property_eq\", \"property\": \"category\", \"value\": \"c"
-                            + random.nextInt(3) + "\"}";
+                    case 1 -> equals("category", random);
                     default -> bound("property_lt", "score", String.valueOf(random.nextInt(120)));
                 });
             }
@@ -147,15 +147,32 @@ class CandidateFloorsTest {
     }
 
     private static Map<String, Object> randomProperties(Random random) {
-        Map<String, Object> properties = Fixtures.props("category", "c" + random.nextInt(3),
-                "level", (long) random.nextInt(6));
-        switch (random.nextInt(6)) {
+        Map<String, Object> properties = Fixtures.props("level", (long) random.nextInt(6));
+        switch (random.nextInt(8)) {
+            case 0 -> properties.put("category", (long) random.nextInt(3));
+            case 1 -> properties.put("category", random.nextInt(3) + 0.0);
+            case 2 -> { } // missing
+            default -> properties.put("category", "c" + random.nextInt(3));
+        }
+        switch (random.nextInt(7)) {
             case 0 -> properties.put("score", random.nextInt(100) + 0.5);
             case 1 -> properties.put("score", "high");
             case 2 -> { } // missing
+            case 3 -> properties.put("score", random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE);
             default -> properties.put("score", (long) random.nextInt(130) - 15);
         }
         return properties;
+    }
+
+    /** @return a {@code property_eq} on {@code property} with a string, a whole-number or a fractional literal */
+    private static String equals(String property, Random random) {
+        int n = random.nextInt(3);
+        String literal = switch (random.nextInt(4)) {
+            case 0 -> String.valueOf(n);
+            case 1 -> n + ".0";
+            default -> "\"c" + n + "\"";
+        };
+        return "{\"type\": \"property_eq\", \"property\": \"%s\", \"value\": %s}".formatted(property, literal);
     }
 
     private static String bound(String type, String property, String value) {

@@ -1,5 +1,6 @@
 package dev.ludus.core.internal.compile;
 
+import dev.ludus.api.spi.Condition;
 import dev.ludus.core.internal.condition.PropertyPath;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +15,9 @@ import java.util.Set;
  * require it to equal a literal ({@code property_eq category "cat3"}), before any condition that could fail:
  * an event then walks only the rules for its value plus the rules that do not test that property, instead of
  * all of them. The split only skips rules whose {@code property_eq} would be false, where evaluating them would
- * have stopped without a failure; every condition of the rules walked is still evaluated. Each array of rules
- * comes with the bounds that let an event pass over some without reading them ({@link Candidates}). Immutable
- * and thread-safe.
+ * have stopped without a failure; the rules walked for a value check every other condition, but not that
+ * {@code property_eq}, which holds for the events that walk them. Each array of rules comes with the bounds that
+ * let an event pass over some without reading them ({@link Candidates}). Immutable and thread-safe.
  */
 final class CandidateIndex {
     /** Built-in conditions that only read the event's properties and are true or false, never throw. */
@@ -54,26 +55,30 @@ final class CandidateIndex {
         String floor = floorPath(all);
         PropertyPath floorPath = floor == null ? null : paths.get(floor);
         if (best == null || paths.get(best) == null) {
-            return new CandidateIndex(null, Map.of(), candidates(all, floor, floorPath));
+            return new CandidateIndex(null, Map.of(), candidates(all, Map.of(), floor, floorPath));
         }
         Map<Object, List<CompiledRule>> split = new LinkedHashMap<>();
+        // Where each split rule's property_eq on the best path is, to leave it out of the rule's tests.
+        Map<CompiledRule, Integer> implied = new HashMap<>();
         List<CompiledRule> others = new ArrayList<>();
         for (CompiledRule rule : all) {
-            Object key = equalities(rule).get(best);
-            if (key == null) {
+            Integer at = equalities(rule).get(best);
+            if (at == null) {
                 others.add(rule);
             } else {
-                split.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
+                implied.put(rule, at);
+                split.computeIfAbsent(literal(rule, at), k -> new ArrayList<>()).add(rule);
             }
         }
         Map<Object, Candidates> byValue = new HashMap<>();
         split.forEach((key, matching) -> {
             List<CompiledRule> walk = new ArrayList<>(matching);
             walk.addAll(others);
-            byValue.put(key, candidates(walk.stream().sorted(order).toArray(CompiledRule[]::new), floor, floorPath));
+            byValue.put(key, candidates(walk.stream().sorted(order).toArray(CompiledRule[]::new), implied, floor,
+                    floorPath));
         });
         return new CandidateIndex(paths.get(best), byValue,
-                candidates(others.toArray(CompiledRule[]::new), floor, floorPath));
+                candidates(others.toArray(CompiledRule[]::new), Map.of(), floor, floorPath));
     }
 
     /** @return the rules an event must walk, given how the game's paths resolve for it */
@@ -117,12 +122,22 @@ final class CandidateIndex {
     }
 
     /**
-     * @return {@code rules} with the lowest value of the property {@code floor} each one can fire for, when there
-     *         is such a property ({@code floorPath} its compiled path)
+     * @param implied where the {@code property_eq} that holds for every event walking {@code rules} is, for the
+     *                rules that have one
+     * @return {@code rules} with their tests, less the implied ones, and with the lowest value of the property
+     *         {@code floor} each one can fire for, when there is such a property ({@code floorPath} its compiled
+     *         path)
      */
-    private static Candidates candidates(CompiledRule[] rules, String floor, PropertyPath floorPath) {
+    private static Candidates candidates(CompiledRule[] rules, Map<CompiledRule, Integer> implied, String floor,
+                                         PropertyPath floorPath) {
+        Condition[][] tests = new Condition[rules.length][];
+        for (int i = 0; i < rules.length; i++) {
+            Integer at = implied.get(rules[i]);
+            Condition[] all = rules[i].tests();
+            tests[i] = at == null ? all : without(all, at);
+        }
         if (floorPath == null) {
-            return new Candidates(rules, null, null);
+            return new Candidates(rules, tests, null, null);
         }
         long[] floors = new long[rules.length];
         for (int i = 0; i < rules.length; i++) {
@@ -131,31 +146,46 @@ final class CandidateIndex {
                 CompiledCondition first = rules[i].conditions().get(0);
                 long bound = (Long) first.config().get("value");
                 boolean strict = first.type().equals("property_gt");
-                floors[i] = strict && bound < Long.MAX_VALUE ? bound + 1 : bound;
+                // A whole number at or above the floor must satisfy the first condition: no floor for "> MAX_VALUE".
+                floors[i] = !strict ? bound : bound < Long.MAX_VALUE ? bound + 1 : Long.MIN_VALUE;
             }
         }
-        return new Candidates(rules, floorPath, floors);
+        return new Candidates(rules, tests, floorPath, floors);
+    }
+
+    private static Condition[] without(Condition[] tests, int at) {
+        Condition[] fewer = new Condition[tests.length - 1];
+        System.arraycopy(tests, 0, fewer, 0, at);
+        System.arraycopy(tests, at + 1, fewer, at, fewer.length - at);
+        return fewer;
     }
 
     /**
-     * The first {@code property_eq} literal of each property path a rule tests at its top level, up to its first
-     * condition that could fail rather than be false: skipping the rule for such a literal is then what
-     * evaluating its conditions in order would do (stop at a false one), failures included.
+     * Where the first {@code property_eq} with a {@link #key} literal is, for each property path a rule tests at its
+     * top level, up to its first condition that could fail rather than be false: skipping the rule for another
+     * literal is then what evaluating its conditions in order would do (stop at a false one), failures included.
+     *
+     * @return the index in the rule's conditions by property path
      */
-    private static Map<String, Object> equalities(CompiledRule rule) {
-        Map<String, Object> found = new HashMap<>();
-        for (CompiledCondition condition : rule.conditions()) {
+    private static Map<String, Integer> equalities(CompiledRule rule) {
+        Map<String, Integer> found = new HashMap<>();
+        List<CompiledCondition> conditions = rule.conditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            CompiledCondition condition = conditions.get(i);
             if (!NEVER_FAIL.contains(condition.type())) {
                 break;
             }
-            if (condition.type().equals("property_eq") && condition.config().get("property") instanceof String p) {
-                Object key = key(condition.config().get("value"));
-                if (key != null) {
-                    found.putIfAbsent(p, key);
-                }
+            if (condition.type().equals("property_eq") && condition.config().get("property") instanceof String p
+                    && literal(rule, i) != null) {
+                found.putIfAbsent(p, i);
             }
         }
         return found;
+    }
+
+    /** @return the {@link #key} of the literal of the rule's condition at {@code index} */
+    private static Object literal(CompiledRule rule, int index) {
+        return key(rule.conditions().get(index).config().get("value"));
     }
 
     /**

@@ -52,7 +52,7 @@ public final class CompiledGame {
         // of event types does not read (and miss the cache on) the keys it probes past.
         this.byEventType = new HashMap<>(byEventType);
         this.derivedByEventType = new HashMap<>(derivedByEventType);
-        this.wildcard = new Candidates(wildcard, null, null);
+        this.wildcard = Candidates.all(wildcard);
         this.aggregates = new HashMap<>(aggregates);
         this.dataKeys = Stream.concat(
                         aggregates.values().stream().flatMap(Arrays::stream).map(Aggregate::key),

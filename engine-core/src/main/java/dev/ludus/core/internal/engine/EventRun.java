@@ -198,10 +198,10 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         depth = nesting;
         derived = null;
         if (traces == null && isDerived) {
-            evaluate(game.derivedCandidates(event.eventType()), null, Long.MAX_VALUE);
+            evaluate(game.derivedCandidates(event.eventType()), null, null, null);
         } else if (traces == null) {
             Candidates candidates = game.candidates(event.eventType(), this);
-            evaluate(candidates.rules(), candidates.floors(), candidates.value(this));
+            evaluate(candidates.rules(), candidates.tests(), candidates.floors(), candidates.floorValue(this));
         } else {
             explain(event, isDerived);
         }
@@ -214,16 +214,24 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     }
 
     /**
-     * @param floors the lowest {@code value} each candidate can fire for ({@link Candidates}), or {@code null}
-     * @param value  the event's value those floors bound
+     * @param tests      each candidate's predicates to check ({@link Candidates#tests()}), or {@code null} for all
+     *                   of its conditions'
+     * @param floors     the lowest whole-number {@code floorValue} each candidate can fire for, or {@code null}
+     * @param floorValue the event's value those floors bound
      */
-    private void evaluate(CompiledRule[] candidates, long[] floors, long value) {
+    private void evaluate(CompiledRule[] candidates, Condition[][] tests, long[] floors, Object floorValue) {
+        boolean whole = floorValue instanceof Long;
+        long value = whole ? (Long) floorValue : Long.MAX_VALUE;
         for (int i = 0; i < candidates.length; i++) {
-            if (floors != null && value < floors[i]) {
+            long floor = floors == null ? Long.MIN_VALUE : floors[i];
+            if (value < floor) {
                 continue; // its first condition would be false: passed over without reading the rule
             }
             CompiledRule rule = candidates[i];
-            if (!rule.activeAt(current.timestamp()) || !conditionsHold(rule)) {
+            // A whole number at or above the rule's floor satisfies its first condition: checked from the second.
+            int from = whole && floor != Long.MIN_VALUE ? 1 : 0;
+            if (!rule.activeAt(current.timestamp())
+                    || !conditionsHold(rule, tests == null ? rule.tests() : tests[i], from)) {
                 continue;
             }
             String blocked = blockedBy(rule);
@@ -237,10 +245,10 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         }
     }
 
-    private boolean conditionsHold(CompiledRule rule) {
+    private boolean conditionsHold(CompiledRule rule, Condition[] tests, int from) {
         try {
-            for (Condition condition : rule.tests()) {
-                if (!condition.test(this)) {
+            for (int i = from; i < tests.length; i++) {
+                if (!tests[i].test(this)) {
                     return false;
                 }
             }
