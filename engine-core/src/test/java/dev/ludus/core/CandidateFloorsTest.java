@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An event walks only some of its type's rules: rules whose first condition is a whole-number lower bound
  * ({@code property_gte score 37}) are passed over when the event's value is below it, and rules that need a
- * property to equal another literal ({@code property_eq category "c1"}) are split off. That must never change
+ * property to equal another literal ({@code property_eq category "c1"}) are split off; the rules walked do not test
+ * again the equality that chose them, nor a first bound the event's whole number meets. That must never change
  * an outcome: the same games with each rule's conditions wrapped in one {@code all} (so that nothing is passed
  * over or split off) must give the same results, failures and suppressions included, and the same players.
  */
@@ -28,9 +29,19 @@ class CandidateFloorsTest {
         return true;
     });
 
+    /**
+     * {@code property_eq} literals that meet or miss {@link #CATEGORY_VALUES} in every way JSON equality allows: whole
+     * numbers written as such and as doubles, fractions, -0.0, booleans, strings that look like numbers, and whole
+     * numbers beyond 2^53, where a double stands for several.
+     */
+    private static final String[] LITERALS = {"0", "1", "2", "1.0", "0.0", "-0.0", "1.5", "2.5", "1e0", "true",
+            "false", "\"1\"", "\"true\"", "9007199254740993", "9007199254740992.0", "[1]"};
+    private static final Object[] CATEGORY_VALUES = {0L, 1L, 2L, 0.0, -0.0, 1.0, 1.5, 2.5, true, false, "1", "true",
+            9007199254740992L, 9007199254740993L, 9007199254740992.0, List.of(1L)};
+
     @Test
     void passingOverRulesBelowTheirBound_changesNoOutcome() {
-        for (int seed = 0; seed < 40; seed++) {
+        for (int seed = 0; seed < 200; seed++) {
             Random random = new Random(seed);
             List<String[]> rules = randomRules(random);
             RuleEngine floored = engine(rules, false);
@@ -148,11 +159,9 @@ class CandidateFloorsTest {
 
     private static Map<String, Object> randomProperties(Random random) {
         Map<String, Object> properties = Fixtures.props("level", (long) random.nextInt(6));
-        switch (random.nextInt(8)) {
-            case 0 -> properties.put("category", (long) random.nextInt(3));
-            case 1 -> properties.put("category", random.nextInt(3) + 0.0);
-            case 2 -> { } // missing
-            default -> properties.put("category", "c" + random.nextInt(3));
+        if (random.nextInt(8) != 0) { // else missing
+            properties.put("category", random.nextBoolean() ? "c" + random.nextInt(3)
+                    : CATEGORY_VALUES[random.nextInt(CATEGORY_VALUES.length)]);
         }
         switch (random.nextInt(7)) {
             case 0 -> properties.put("score", random.nextInt(100) + 0.5);
@@ -164,14 +173,9 @@ class CandidateFloorsTest {
         return properties;
     }
 
-    /** @return a {@code property_eq} on {@code property} with a string, a whole-number or a fractional literal */
+    /** @return a {@code property_eq} on {@code property} with a string literal or one of {@link #LITERALS} */
     private static String equals(String property, Random random) {
-        int n = random.nextInt(3);
-        String literal = switch (random.nextInt(4)) {
-            case 0 -> String.valueOf(n);
-            case 1 -> n + ".0";
-            default -> "\"c" + n + "\"";
-        };
+        String literal = random.nextBoolean() ? "\"c" + random.nextInt(3) + "\"" : LITERALS[random.nextInt(LITERALS.length)];
         return "{\"type\": \"property_eq\", \"property\": \"%s\", \"value\": %s}".formatted(property, literal);
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,7 +114,8 @@ class HistoryRingTest {
         Set<String> distinct = new LinkedHashSet<>(List.of(uuid, uuid.toUpperCase(), "00000000-0000-0000-0000-000000000000",
                 uuid + "0", uuid.substring(1), uuid.replace("-", "0")));
         for (int at = 0; at < uuid.length(); at++) {
-            for (char c : new char[] {'g', 'G', 'A', 'F', '-', '0', '/', ':', '`', '{', '\u0130', '\u0660', '\uff10'}) {
+            for (char c : new char[] {'g', 'G', 'A', 'F', '-', '0', '/', ':', '`', '{', '\u00e1', '\u00c1', '\u0130',
+                    '\u0660', '\uff10'}) {
                 distinct.add(uuid.substring(0, at) + c + uuid.substring(at + 1));
             }
         }
@@ -129,6 +131,32 @@ class HistoryRingTest {
         assertThat(ring.page(null, Long.MAX_VALUE, ids.size())).containsExactlyElementsOf(added);
         for (HistoryEntry entry : added) {
             assertThat(ring.find(HistoryRing.EventId.of(entry.eventId()))).as(entry.eventId()).contains(entry);
+        }
+    }
+
+    @Test
+    void anIdIsKeptAsTwoNumbers_exactlyWhenItIsAUuidInCanonicalForm() {
+        String[] bases = {"ffffffff-ffff-ffff-ffff-ffffffffffff", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"};
+        for (String base : bases) {
+            char[] chars = base.toCharArray();
+            for (int at = 0; at < chars.length; at++) {
+                char kept = chars[at];
+                for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                    chars[at] = (char) c;
+                    String id = new String(chars);
+                    boolean dash = at == 8 || at == 13 || at == 18 || at == 23;
+                    boolean canonical = dash ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+                    HistoryRing.EventId key = HistoryRing.EventId.of(id);
+                    if (canonical) {
+                        UUID uuid = UUID.fromString(id);
+                        assertThat(key).as(id).isEqualTo(new HistoryRing.EventId(null, uuid.getMostSignificantBits(),
+                                uuid.getLeastSignificantBits()));
+                    } else if (key.string() == null) {
+                        throw new AssertionError(id + " was taken for a UUID");
+                    }
+                }
+                chars[at] = kept;
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.ludus.core.internal.condition.PropertyPath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class CandidateIndex {
         }
         Map<Object, List<CompiledRule>> split = new LinkedHashMap<>();
         // Where each split rule's property_eq on the best path is, to leave it out of the rule's tests.
-        Map<CompiledRule, Integer> implied = new HashMap<>();
+        Map<CompiledRule, Integer> implied = new IdentityHashMap<>();
         List<CompiledRule> others = new ArrayList<>();
         for (CompiledRule rule : all) {
             Integer at = equalities(rule).get(best);
