@@ -210,6 +210,74 @@ class InMemoryPlayerStoreStressTest {
     }
 
     /** Loads the player and tries to commit the attempt on top of what was loaded. */
+    /**
+     * {@code load} reads the history ring's array and positions without the player's lock, to fetch the memory the
+     * next commit writes (a cache hint): it must never fail, whatever the ring does meanwhile. One thread commits
+     * entries of a few bytes and of tens of kilobytes in turn (the array grows, wraps, moves and shrinks) and now
+     * and then re-imports the player (the ring is emptied), while two threads load the player as fast as they can.
+     */
+    @Test
+    void loads_whileTheHistoryRingGrowsWrapsMovesAndShrinks_neverFail() throws Exception {
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(4).build();
+        String big = "x".repeat(20_000);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<Long> writer = pool.submit(() -> {
+                start.await();
+                long version = 0;
+                long resized = 0;
+                for (int i = 0; i < 20_000; i++) {
+                    if (i % 1_000 == 999) {
+                        store.importPlayer(new PlayerState("p", 0, 1, 100, Map.of(), new TreeSet<>(), Map.of(),
+                                Map.of(), Map.of(), version));
+                    }
+                    int before = store.historyBytes("p");
+                    Attempt attempt = new Attempt("p", "w-" + i, 1);
+                    PlayerCommit commit = commit(attempt, version, version + 1);
+                    if (i % 7 < 2) {
+                        commit = withProperties(commit, Map.of("big", big + i));
+                    }
+                    assertThat(store.commit(commit)).isTrue();
+                    version++;
+                    resized += store.historyBytes("p") != before ? 1 : 0;
+                }
+                return resized;
+            });
+            List<Future<Long>> readers = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                readers.add(pool.submit(() -> {
+                    start.await();
+                    long loads = 0;
+                    long last = 0;
+                    while (!writer.isDone()) {
+                        PlayerRecord record = store.load("p").orElse(null);
+                        long version = record == null ? 0 : record.version();
+                        assertThat(version).isGreaterThanOrEqualTo(last);
+                        last = version;
+                        loads++;
+                    }
+                    return loads;
+                }));
+            }
+            start.countDown();
+            assertThat(writer.get(2, TimeUnit.MINUTES)).as("the ring's array must have changed size").isGreaterThan(100);
+            for (Future<Long> reader : readers) {
+                assertThat(reader.get(2, TimeUnit.MINUTES)).isGreaterThan(0);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.load("p").orElseThrow().version()).isEqualTo(20_000);
+    }
+
+    private static PlayerCommit withProperties(PlayerCommit commit, Map<String, Object> properties) {
+        HistoryEntry e = commit.history();
+        return new PlayerCommit(commit.externalUserId(), commit.expectedVersion(), commit.record(),
+                commit.idempotency(), new HistoryEntry(e.eventId(), e.externalUserId(), e.eventType(),
+                e.timestamp(), e.version(), properties, e.rulesTriggered(), e.actionsExecuted()));
+    }
+
     private static boolean tryCommit(InMemoryPlayerStore store, Attempt attempt) {
         PlayerRecord loaded = store.load(attempt.player()).orElse(null);
         long version = loaded == null ? 0 : loaded.version();
