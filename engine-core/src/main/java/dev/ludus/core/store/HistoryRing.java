@@ -77,6 +77,8 @@ class HistoryRing {
      * contains itself must not be followed for ever.
      */
     private static final int MAX_DEPTH = 1000;
+    private static final int MIN_BYTES = 256;
+    private static final int SHRINK_ABOVE = 4096;
     /** Each character's value as a lower-case hex digit, -1 for every other character below 128. */
     private static final byte[] HEX_DIGITS = new byte[128];
 
@@ -89,8 +91,6 @@ class HistoryRing {
             HEX_DIGITS[c] = (byte) (c - 'a' + 10);
         }
     }
-    private static final int MIN_BYTES = 256;
-    private static final int SHRINK_ABOVE = 4096;
 
     /** The player. */
     private final String user;
@@ -124,6 +124,8 @@ class HistoryRing {
     private int nextStart;
     /** Properties written as a reference, by the number their entry carries; {@code null} until there are any. */
     private Map<Integer, Map<String, Object>> kept;
+    /** Written by {@link #touchNext()} so that its reads are not optimised away; never read. */
+    private int touched;
 
     /**
      * @param user  the player whose entries these usually are; an entry of another player carries its own
@@ -146,9 +148,6 @@ class HistoryRing {
     final int capacity() {
         return bytes == null ? 0 : bytes.length;
     }
-
-    /** Written by {@link #touchNext()} so that its reads are not optimised away. */
-    private int touched;
 
     /**
      * Reads, without a lock, the memory the next {@link #add} writes first: the array's header, the bytes at its
@@ -678,7 +677,7 @@ class HistoryRing {
 
     /**
      * Reads {@code id} as a UUID in canonical lowercase form, as {@link UUID#toString()} writes it (so that its two
-     * halves give it back exactly), in one pass, writing the most and least significant bits at {@code entry}'s
+     * halves give it back exactly), writing the most and least significant bits at {@code entry}'s
      * {@link #ID_HIGH} and {@link #ID_LOW}.
      *
      * @return whether {@code id} is such a UUID; when not, the two may hold anything
