@@ -19,13 +19,13 @@ import java.util.Map;
  * indexed by event type in run order.
  */
 public final class CompiledGame {
-    private static final CompiledRule[] NONE = {};
+    private static final Candidates NO_CANDIDATES = Candidates.all(new CompiledRule[0]);
     private static final Aggregate[] NO_AGGREGATES = {};
     private final GameInfo info;
     private final Catalog catalog;
     private final List<CompiledRule> rules;
     private final Map<String, CandidateIndex> byEventType;
-    private final Map<String, CompiledRule[]> derivedByEventType;
+    private final Map<String, Candidates> derivedByEventType;
     /** The rules of event types no rule names: the {@code "*"} rules, without floors. */
     private final Candidates wildcard;
     private final Map<String, Aggregate[]> aggregates;
@@ -51,7 +51,8 @@ public final class CompiledGame {
         // HashMaps, not Map.copyOf: a lookup compares hashes before it touches a key, so a game with thousands
         // of event types does not read (and miss the cache on) the keys it probes past.
         this.byEventType = new HashMap<>(byEventType);
-        this.derivedByEventType = new HashMap<>(derivedByEventType);
+        this.derivedByEventType = new HashMap<>();
+        derivedByEventType.forEach((type, candidates) -> this.derivedByEventType.put(type, Candidates.all(candidates)));
         this.wildcard = Candidates.all(wildcard);
         this.aggregates = new HashMap<>(aggregates);
         this.dataKeys = Stream.concat(
@@ -84,9 +85,9 @@ public final class CompiledGame {
     }
 
     /** @return the live rules for a derived event: only those naming its type ({@code "*"} does not match) */
-    public CompiledRule[] derivedCandidates(String eventType) {
-        CompiledRule[] rules = derivedByEventType.get(eventType);
-        return rules == null ? NONE : rules;
+    public Candidates derivedCandidates(String eventType) {
+        Candidates rules = derivedByEventType.get(eventType);
+        return rules == null ? NO_CANDIDATES : rules;
     }
 
     /** @return the aggregates fed by events of {@code eventType}; shared, never modify */

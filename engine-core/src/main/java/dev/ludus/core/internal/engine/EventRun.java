@@ -198,10 +198,9 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         depth = nesting;
         derived = null;
         if (traces == null && isDerived) {
-            evaluate(game.derivedCandidates(event.eventType()), null, null, null);
+            evaluate(game.derivedCandidates(event.eventType()));
         } else if (traces == null) {
-            Candidates candidates = game.candidates(event.eventType(), this);
-            evaluate(candidates.rules(), candidates.tests(), candidates.floors(), candidates.floorValue(this));
+            evaluate(game.candidates(event.eventType(), this));
         } else {
             explain(event, isDerived);
         }
@@ -213,13 +212,12 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         }
     }
 
-    /**
-     * @param tests      each candidate's predicates to check ({@link Candidates#tests()}), or {@code null} for all
-     *                   of its conditions'
-     * @param floors     the lowest whole-number {@code floorValue} each candidate can fire for, or {@code null}
-     * @param floorValue the event's value those floors bound
-     */
-    private void evaluate(CompiledRule[] candidates, Condition[][] tests, long[] floors, Object floorValue) {
+    /** Tests the candidates in order ({@link Candidates} says what each skips) and applies those that hold. */
+    private void evaluate(Candidates walk) {
+        CompiledRule[] candidates = walk.rules();
+        Condition[][] tests = walk.tests();
+        long[] floors = walk.floors();
+        Object floorValue = walk.floorValue(this);
         boolean whole = floorValue instanceof Long;
         long value = whole ? (Long) floorValue : Long.MAX_VALUE;
         for (int i = 0; i < candidates.length; i++) {
@@ -230,8 +228,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             CompiledRule rule = candidates[i];
             // A whole number at or above the rule's floor satisfies its first condition: checked from the second.
             int from = whole && floor != Long.MIN_VALUE ? 1 : 0;
-            if (!rule.activeAt(current.timestamp())
-                    || !conditionsHold(rule, tests == null ? rule.tests() : tests[i], from)) {
+            if (!rule.activeAt(current.timestamp()) || !conditionsHold(rule, tests[i], from)) {
                 continue;
             }
             String blocked = blockedBy(rule);
@@ -570,7 +567,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     }
 
     private boolean hasLevelUpRules() {
-        return traces == null ? game.derivedCandidates(LEVEL_UP).length > 0
+        return traces == null ? game.derivedCandidates(LEVEL_UP).rules().length > 0
                 : game.explainCandidates(LEVEL_UP, true).length > 0;
     }
 
