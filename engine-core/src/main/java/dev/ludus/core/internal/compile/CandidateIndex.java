@@ -82,6 +82,11 @@ final class CandidateIndex {
                 candidates(others.toArray(CompiledRule[]::new), Map.of(), floor, floorPath));
     }
 
+    /** @return {@code rules} as they are walked unsplit: every condition of each rule tested, no floors */
+    static Candidates all(CompiledRule[] rules) {
+        return candidates(rules, Map.of(), null, null);
+    }
+
     /** @return the rules an event must walk, given how the game's paths resolve for it */
     Candidates select(PropertyPath.Lookup lookup) {
         if (path == null) {

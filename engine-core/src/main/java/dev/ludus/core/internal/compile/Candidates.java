@@ -38,15 +38,6 @@ public final class Candidates {
         this.floors = floors;
     }
 
-    /** @return candidates that check every condition of each rule and have no floors */
-    static Candidates all(CompiledRule[] rules) {
-        Condition[][] tests = new Condition[rules.length][];
-        for (int i = 0; i < rules.length; i++) {
-            tests[i] = rules[i].tests();
-        }
-        return new Candidates(rules, tests, null, null);
-    }
-
     /** @return the rules in run order */
     public CompiledRule[] rules() {
         return rules;

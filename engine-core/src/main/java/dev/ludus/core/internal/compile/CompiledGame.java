@@ -19,7 +19,7 @@ import java.util.Map;
  * indexed by event type in run order.
  */
 public final class CompiledGame {
-    private static final Candidates NO_CANDIDATES = Candidates.all(new CompiledRule[0]);
+    private static final Candidates NO_CANDIDATES = CandidateIndex.all(new CompiledRule[0]);
     private static final Aggregate[] NO_AGGREGATES = {};
     private final GameInfo info;
     private final Catalog catalog;
@@ -52,8 +52,8 @@ public final class CompiledGame {
         // of event types does not read (and miss the cache on) the keys it probes past.
         this.byEventType = new HashMap<>(byEventType);
         this.derivedByEventType = new HashMap<>();
-        derivedByEventType.forEach((type, candidates) -> this.derivedByEventType.put(type, Candidates.all(candidates)));
-        this.wildcard = Candidates.all(wildcard);
+        derivedByEventType.forEach((type, rules) -> this.derivedByEventType.put(type, CandidateIndex.all(rules)));
+        this.wildcard = CandidateIndex.all(wildcard);
         this.aggregates = new HashMap<>(aggregates);
         this.dataKeys = Stream.concat(
                         aggregates.values().stream().flatMap(Arrays::stream).map(Aggregate::key),
