@@ -52,7 +52,7 @@ public final class CompiledGame {
         // of event types does not read (and miss the cache on) the keys it probes past.
         this.byEventType = new HashMap<>(byEventType);
         this.derivedByEventType = new HashMap<>();
-        derivedByEventType.forEach((type, rules) -> this.derivedByEventType.put(type, CandidateIndex.all(rules)));
+        derivedByEventType.forEach((type, walk) -> this.derivedByEventType.put(type, CandidateIndex.all(walk)));
         this.wildcard = CandidateIndex.all(wildcard);
         this.aggregates = new HashMap<>(aggregates);
         this.dataKeys = Stream.concat(
