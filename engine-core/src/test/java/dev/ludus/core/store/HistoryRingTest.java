@@ -56,6 +56,25 @@ class HistoryRingTest {
     }
 
     @Test
+    void manyListsAskedAgain_keepTheirNumbers_whetherAskedByTheSameInstanceOrAnEqualOne() {
+        ListCodes codes = new ListCodes(12_000);
+        List<List<String>> lists = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) { // more than the identity table's slots, and more than may be numbered
+            lists.add(List.of("rule-" + i));
+        }
+        int[] first = lists.stream().mapToInt(codes::codeOf).toArray();
+
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < lists.size(); i++) {
+                assertThat(codes.codeOf(lists.get(i))).isEqualTo(first[i]);
+                assertThat(codes.codeOf(List.copyOf(new ArrayList<>(lists.get(i))))).isEqualTo(first[i]);
+            }
+        }
+        assertThat(java.util.Arrays.stream(first).filter(code -> code >= 0).distinct().count()).isEqualTo(12_000);
+        assertThat(codes.list(first[11_999])).isSameAs(lists.get(11_999));
+    }
+
+    @Test
     void threadsNumberingTheSameListsAtOnce_getOneNumberPerList() throws Exception {
         ListCodes codes = new ListCodes(300);
         int threads = 4;

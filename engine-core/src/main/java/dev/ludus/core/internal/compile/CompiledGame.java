@@ -31,12 +31,14 @@ public final class CompiledGame {
     private final Map<String, Aggregate[]> aggregates;
     private final Set<String> dataKeys;
     private final int pathSlots;
+    /** The lists of rule ids that results carry, one per combination of rules that fire. */
+    private final RuleIdLists ruleIdLists;
     /**
-     * Lists of rule ids and action types that results have carried, shared by every result (and history entry)
-     * with the same list: a game's rules fire in few combinations, so most events allocate and keep none.
-     * Bounded: past {@link #MAX_SHARED_LISTS} combinations new ones are no longer shared. Keyed by private
-     * {@code ArrayList} copies: a look-up with an {@code ArrayList} (what the engine collects names in) then
-     * compares the two lists' arrays instead of iterating an immutable list.
+     * Lists of action types that results have carried, shared by every result (and history entry) with the same
+     * list: a game's actions run in few combinations, so most events allocate and keep none. Bounded: past
+     * {@link #MAX_SHARED_LISTS} combinations new ones are no longer shared. Keyed by private {@code ArrayList}
+     * copies: a look-up with an {@code ArrayList} (what the engine collects names in) then compares the two lists'
+     * arrays instead of iterating an immutable list.
      */
     private final Map<List<String>, List<String>> sharedLists = new ConcurrentHashMap<>();
     private static final int MAX_SHARED_LISTS = 4096;
@@ -48,6 +50,7 @@ public final class CompiledGame {
         this.info = info;
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
+        this.ruleIdLists = new RuleIdLists(RuleIdLists.capacityFor(rules.size()));
         // HashMaps, not Map.copyOf: a lookup compares hashes before it touches a key, so a game with thousands
         // of event types does not read (and miss the cache on) the keys it probes past.
         this.byEventType = new HashMap<>(byEventType);
@@ -102,7 +105,16 @@ public final class CompiledGame {
     }
 
     /**
-     * @param names rule ids or action types, in order; only read
+     * @param fired rules of this game, in the order they fired; only read
+     * @return an unmodifiable list of their ids, the same instance for the same rules while the game's bounded
+     *         table of shared lists has room
+     */
+    public List<String> ruleIds(List<CompiledRule> fired) {
+        return ruleIdLists.idsOf(fired);
+    }
+
+    /**
+     * @param names action types, in order; only read
      * @return an unmodifiable list equal to {@code names}, the same instance for equal lists while the game's
      *         bounded table of shared lists has room
      */

@@ -67,7 +67,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     private List<RuleTrace> traces;
     private boolean includeDrafts;
 
-    private final List<String> rulesTriggered = new ArrayList<>(4);
+    private final List<CompiledRule> rulesTriggered = new ArrayList<>(4);
     private final List<String> actionsExecuted = new ArrayList<>(8);
     private final List<RuleSuppression> rulesSuppressed = new ArrayList<>(0);
     private final List<RuleFailure> rulesFailed = new ArrayList<>(0);
@@ -159,7 +159,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     /** @return the {@code processed} result of this run, after {@link #run()} */
     EventResult result(String ruleSetVersion) {
         return new EventResult(root.eventId(), root.externalUserId(), root.eventType(), EventStatus.PROCESSED,
-                ruleSetVersion, game.sharedList(rulesTriggered), game.sharedList(actionsExecuted),
+                ruleSetVersion, game.ruleIds(rulesTriggered), game.sharedList(actionsExecuted),
                 immutable(rulesSuppressed), immutable(rulesFailed), immutable(updates), null, null);
     }
 
@@ -275,7 +275,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             rulesFailed.add(failure(rule, e, "action"));
             return false;
         }
-        rulesTriggered.add(rule.id());
+        rulesTriggered.add(rule);
         if (rule.limits() != null) {
             recordFire(rule);
         }
