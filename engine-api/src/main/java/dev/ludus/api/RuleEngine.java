@@ -11,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * in parallel; events of one player are serialised through the store's optimistic concurrency, so the
  * final state after any interleaving equals some sequential order of the same events.
  *
- * <p><b>Errors:</b> tracking never throws for bad input or store failures: those are reported in the
- * {@link EventResult} ({@code rejected} / {@code failed}). Only a {@code null} argument throws
- * ({@link NullPointerException}).
+ * <p><b>Errors:</b> tracking never throws for bad input, store failures or internal failures: those are
+ * reported in the {@link EventResult} ({@code rejected} / {@code failed} with {@code STORE_ERROR} or
+ * {@code INTERNAL_ERROR}). Only a {@code null} argument throws ({@link NullPointerException}), and errors of
+ * the virtual machine itself (such as {@link OutOfMemoryError}) propagate.
  */
 public interface RuleEngine {
 

@@ -17,6 +17,8 @@ import dev.ludus.api.RuleEngine;
 import dev.ludus.api.spi.IdempotencyRecord;
 import dev.ludus.api.spi.PlayerCommit;
 import dev.ludus.api.spi.PlayerRecord;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,77 @@ class StoreFaultsTest {
         RuleEngine engine = Fixtures.engine(GAME, store);
         assertFailed(engine.track(event("u", "e")), ErrorCode.STORE_ERROR);
         assertThat(store.delegate.load("u")).isEmpty();
+    }
+
+    /** Hands the engine's data back the way a JSON round trip does: whole numbers that fit as {@code Integer}s. */
+    private static final class IntegerStore extends ForwardingStore {
+        @Override
+        public Optional<PlayerRecord> load(String externalUserId) {
+            return super.load(externalUserId).map(r -> new PlayerRecord(r.state(), asIntegers(r.engineData())));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T asIntegers(T value) {
+            if (value instanceof Long l && l == l.intValue()) {
+                return (T) Integer.valueOf(l.intValue());
+            }
+            if (value instanceof List<?> list) {
+                return (T) list.stream().map(IntegerStore::asIntegers).toList();
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<Object, Object> copy = new LinkedHashMap<>();
+                map.forEach((k, v) -> copy.put(k, asIntegers(v)));
+                return (T) copy;
+            }
+            return value;
+        }
+    }
+
+    @Test
+    void storeHandingEngineDataBackAsIntegers_limitsAndHistoryConditionsReadThemAsNumbers() {
+        String game = Fixtures.rules(
+                """
+                {"id": "capped", "name": "capped", "trigger": {"eventType": "e"},
+                 "limits": {"maxPerPlayer": 2, "maxPerPeriod": {"count": 5, "period": "day"}},
+                 "actions": [{"type": "grant_xp", "amount": 1}]}""",
+                Fixtures.rule("third", "e", "[{\"type\": \"event_count\", \"eventType\": \"e\", \"min\": 3}]",
+                        "[{\"type\": \"award_badge\", \"badgeId\": \"third\"}]"),
+                Fixtures.rule("sum", "e", "[{\"type\": \"property_sum\", \"property\": \"n\", \"min\": 6}]",
+                        "[{\"type\": \"award_badge\", \"badgeId\": \"six\"}]"));
+        RuleEngine engine = Fixtures.engine(game, new IntegerStore());
+
+        EventResult first = processed(engine, event("u", "e", Map.of("n", 2)));
+        EventResult second = processed(engine, event("u", "e", Map.of("n", 2)));
+        EventResult third = processed(engine, event("u", "e", Map.of("n", 2)));
+
+        assertThat(first.rulesTriggered()).containsExactly("capped");
+        assertThat(second.rulesTriggered()).containsExactly("capped");
+        assertThat(third.rulesTriggered()).containsExactly("third", "sum");
+        assertThat(third.rulesSuppressed()).extracting(s -> s.ruleId() + ":" + s.reason())
+                .containsExactly("capped:max_per_player");
+    }
+
+    @Test
+    void engineDataTheEngineCannotRead_failsTheEventWithInternalError_andChangesNothing() {
+        ForwardingStore store = new ForwardingStore() {
+            @Override
+            public Optional<PlayerRecord> load(String externalUserId) {
+                return super.load(externalUserId).map(r -> new PlayerRecord(r.state(),
+                        Map.of("limit|capped", List.of("not", "a", "number", "at", "all"))));
+            }
+        };
+        RuleEngine engine = Fixtures.engine(Fixtures.rules("""
+                {"id": "capped", "name": "capped", "trigger": {"eventType": "e"}, "limits": {"maxPerPlayer": 2},
+                 "actions": [{"type": "grant_xp", "amount": 1}]}"""), store);
+        processed(engine, event("u", "e"));
+        PlayerState before = state(engine, "u");
+
+        EventResult result = engine.track(event("u", "e"));
+
+        assertFailed(result, ErrorCode.INTERNAL_ERROR);
+        assertThat(result.error().message()).startsWith("evaluation failed: java.lang.ClassCastException");
+        assertThat(state(engine, "u")).isEqualTo(before);
+        assertThat(store.commits).hasValue(1);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param engineData bookkeeping the engine needs between events (per-rule limit counters, history
  *                   aggregates), as JSON-like values ({@code String}, {@code Long}, {@code Double},
  *                   {@code Boolean}, {@code List}, {@code Map}; no {@code null} values); a store
- *                   persists it as given and hands it back unchanged
+ *                   persists it as given and hands it back unchanged (whole numbers may come back as any
+ *                   integral {@code Number}, as after a JSON round trip; data the engine cannot read fails the
+ *                   event with {@code INTERNAL_ERROR} and commits nothing)
  */
 public record PlayerRecord(PlayerState state, Map<String, Object> engineData) {
     public PlayerRecord {

@@ -93,18 +93,25 @@ final class DefaultRuleEngine implements RuleEngine {
         if (loaded.replay() != null) {
             return loaded.replay();
         }
-        PlayerState before = loaded.before(game, event.externalUserId());
-        EventRun run = EventRun.start(game, event, before, loaded.engineData());
-        WorkingPlayer after = run.run();
-        EventResult result = run.result(version);
-        PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1), run.engineData());
-        run.finish();
-        IdempotencyRecord key = fingerprint == null ? null
-                : new IdempotencyRecord(event.idempotencyKey(), fingerprint, event.timestamp(), result);
-        HistoryEntry entry = new HistoryEntry(event.eventId(), event.externalUserId(), event.eventType(),
-                event.timestamp(), record.version(), event.properties(), result.rulesTriggered(),
-                result.actionsExecuted());
-        PlayerCommit commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
+        EventResult result;
+        PlayerCommit commit;
+        try {
+            PlayerState before = loaded.before(game, event.externalUserId());
+            EventRun run = EventRun.start(game, event, before, loaded.engineData());
+            WorkingPlayer after = run.run();
+            result = run.result(version);
+            PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1), run.engineData());
+            run.finish();
+            IdempotencyRecord key = fingerprint == null ? null
+                    : new IdempotencyRecord(event.idempotencyKey(), fingerprint, event.timestamp(), result);
+            HistoryEntry entry = new HistoryEntry(event.eventId(), event.externalUserId(), event.eventType(),
+                    event.timestamp(), record.version(), event.properties(), result.rulesTriggered(),
+                    result.actionsExecuted());
+            commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug, or a store's record the engine cannot read: the run is dropped (not reused) with its changes.
+            return failure(event, version, ErrorCode.INTERNAL_ERROR, "evaluation failed: " + e);
+        }
         try {
             return commit(commit, result) ? result : null;
         } catch (RuntimeException e) {
@@ -112,21 +119,12 @@ final class DefaultRuleEngine implements RuleEngine {
         }
     }
 
-    /**
-     * Commits; with subscribers, under the player's stripe lock together with the publication, so that
-     * listeners hear of one player's commits in commit order.
-     */
+    /** Commits; with subscribers, publishes the result under the player's lock, in commit order. */
     private boolean commit(PlayerCommit commit, EventResult result) {
         if (!dispatcher.hasSubscribers()) {
             return store.commit(commit);
         }
-        synchronized (dispatcher.lockFor(commit.externalUserId())) {
-            boolean written = store.commit(commit);
-            if (written) {
-                dispatcher.publish(result);
-            }
-            return written;
-        }
+        return dispatcher.commitInOrder(commit.externalUserId(), () -> store.commit(commit), result);
     }
 
     /** The player's committed record (or none), or the replayed outcome when the event's key was seen. */

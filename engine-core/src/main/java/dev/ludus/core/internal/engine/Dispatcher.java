@@ -15,39 +15,60 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Delivers committed results to subscribers (SPEC section 9). Each subscription has its own queue drained
  * by at most one task at a time on a pool of daemon threads, so a slow or throwing listener holds up only
  * itself. Order per player is the commit order because the engine publishes while holding the player's
- * stripe lock, right after its commit. Thread-safe.
+ * lock ({@link #commitInOrder}), right after its commit. Thread-safe.
  */
 final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
     /** Results a listener may fall behind by before further ones are dropped (and counted). */
     static final int QUEUE_CAPACITY = 65_536;
-    private static final int STRIPES = 256;
     private static final String PLAYER_PREFIX = "player:";
 
-    private final Object[] stripes = new Object[STRIPES];
+    /** A lock per player that some thread holds or waits for; players never share one. */
+    private final ConcurrentHashMap<String, PlayerLock> locks = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Sub> everyone = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, CopyOnWriteArrayList<Sub>> byPlayer = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private volatile ExecutorService delivery;
 
-    Dispatcher() {
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
-    }
-
     boolean hasSubscribers() {
         return count.get() > 0;
     }
 
-    /** @return the lock that orders commits and publications of one player */
-    Object lockFor(String externalUserId) {
-        return stripes[(externalUserId.hashCode() & 0x7fffffff) % STRIPES];
+    /**
+     * Runs {@code commit} and, when it wrote, publishes {@code result}, holding the player's own lock so that
+     * listeners hear of one player's commits in commit order. Commits of other players do not wait: with a
+     * durable store a commit can take milliseconds.
+     *
+     * @return whether the commit wrote
+     */
+    boolean commitInOrder(String externalUserId, BooleanSupplier commit, EventResult result) {
+        PlayerLock lock = locks.compute(externalUserId, (user, held) -> {
+            PlayerLock l = held == null ? new PlayerLock() : held;
+            l.users++;
+            return l;
+        });
+        try {
+            synchronized (lock) {
+                boolean written = commit.getAsBoolean();
+                if (written) {
+                    publish(result);
+                }
+                return written;
+            }
+        } finally {
+            locks.computeIfPresent(externalUserId, (user, held) -> --held.users == 0 ? null : held);
+        }
+    }
+
+    /** Its count of users is only read and written inside the lock map's compute methods for its player. */
+    private static final class PlayerLock {
+        private int users;
     }
 
     Subscription subscribe(String topic, EventListener listener) {
@@ -57,8 +78,12 @@ final class Dispatcher {
         if (topic.equals("*")) {
             everyone.add(sub);
         } else if (topic.startsWith(PLAYER_PREFIX) && topic.length() > PLAYER_PREFIX.length()) {
-            byPlayer.computeIfAbsent(topic.substring(PLAYER_PREFIX.length()), p -> new CopyOnWriteArrayList<>())
-                    .add(sub);
+            // Added inside compute: close() removes a list that became empty in a compute of its own.
+            byPlayer.compute(topic.substring(PLAYER_PREFIX.length()), (p, subs) -> {
+                CopyOnWriteArrayList<Sub> list = subs == null ? new CopyOnWriteArrayList<>() : subs;
+                list.add(sub);
+                return list;
+            });
         } else {
             throw new IllegalArgumentException("topic must be 'player:<externalUserId>' or '*', was '" + topic + "'");
         }
@@ -67,7 +92,7 @@ final class Dispatcher {
     }
 
     /** Queues a committed result for every matching subscription; never blocks on a listener. */
-    void publish(EventResult result) {
+    private void publish(EventResult result) {
         for (Sub sub : everyone) {
             sub.offer(result);
         }
@@ -140,7 +165,7 @@ final class Dispatcher {
                 size.decrementAndGet();
                 try {
                     listener.onEvent(next);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) { // an Error too (a failed assertion in a test's listener): it must not stop delivery
                     LOG.log(Level.WARNING, "listener on '" + topic + "' threw; it keeps its subscription", e);
                 }
             }

@@ -331,11 +331,11 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         if (limits.cooldown() != null && now.isBefore(lastFire(state).plus(limits.cooldown()))) {
             return "cooldown";
         }
-        if (limits.maxPerPlayer() > 0 && (Long) state.get(2) >= limits.maxPerPlayer()) {
+        if (limits.maxPerPlayer() > 0 && whole(state, 2) >= limits.maxPerPlayer()) {
             return "max_per_player";
         }
-        if (limits.maxPerPeriod() > 0 && limits.period().bucket(now, limits.zone()) == (Long) state.get(3)
-                && (Long) state.get(4) >= limits.maxPerPeriod()) {
+        if (limits.maxPerPeriod() > 0 && limits.period().bucket(now, limits.zone()) == whole(state, 3)
+                && whole(state, 4) >= limits.maxPerPeriod()) {
             return "max_per_period";
         }
         return null;
@@ -350,8 +350,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             put(limitKey(rule), List.of(now.getEpochSecond(), (long) now.getNano(), 1L, bucket, 1L));
             return;
         }
-        long periodBucket = (Long) state.get(3);
-        long periodFires = (Long) state.get(4);
+        long periodBucket = whole(state, 3);
+        long periodFires = whole(state, 4);
         // A fire in an older period (an event out of time order) is not counted against the newest one.
         if (bucket > periodBucket) {
             periodBucket = bucket;
@@ -360,12 +360,20 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             periodFires++;
         }
         Instant last = now.isAfter(lastFire(state)) ? now : lastFire(state);
-        put(limitKey(rule), List.of(last.getEpochSecond(), (long) last.getNano(), (Long) state.get(2) + 1,
+        put(limitKey(rule), List.of(last.getEpochSecond(), (long) last.getNano(), whole(state, 2) + 1,
                 periodBucket, periodFires));
     }
 
     private static Instant lastFire(List<?> state) {
-        return Instant.ofEpochSecond((Long) state.get(0), (Long) state.get(1));
+        return Instant.ofEpochSecond(whole(state, 0), whole(state, 1));
+    }
+
+    /**
+     * @return a whole number of a rule's limit state: the engine stores {@code Long}s, but a store that serialises
+     *         engine data may hand back any {@code Number} (an {@code Integer} after a JSON round trip)
+     */
+    private static long whole(List<?> state, int index) {
+        return ((Number) state.get(index)).longValue();
     }
 
     private void put(String key, Object value) {

@@ -23,7 +23,7 @@ public final class CountAggregate extends Aggregate {
     @Override
     public Object update(Object stored, Instant time, Map<String, Object> properties) {
         if (calendar == null) {
-            return stored == null ? 1L : ((Long) stored) + 1;
+            return stored == null ? 1L : ((Number) stored).longValue() + 1;
         }
         return Buckets.add(stored, calendar.unit().bucket(time, calendar.zone()), 1L, keep);
     }
@@ -31,7 +31,7 @@ public final class CountAggregate extends Aggregate {
     /** @return the count within {@code window} ending at {@code time} (lifetime when {@code window} is null) */
     public long count(Object stored, Window window, Instant time) {
         if (window == null) {
-            return stored == null ? 0 : (Long) stored;
+            return stored == null ? 0 : ((Number) stored).longValue();
         }
         long last = window.unit().bucket(time, window.zone());
         return Buckets.sum(stored, last - (window.count() - 1), last).longValue();

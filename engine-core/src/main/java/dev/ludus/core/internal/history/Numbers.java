@@ -6,12 +6,18 @@ final class Numbers {
     }
 
     static Number add(Number a, Number b) {
-        if (a instanceof Long x && b instanceof Long y) {
+        if (whole(a) && whole(b)) { // a store may hand the engine's Longs back as Integers (SPI: engine data)
+            long x = a.longValue();
+            long y = b.longValue();
             long r = x + y;
             if (((x ^ r) & (y ^ r)) >= 0) {
                 return r;
             }
         }
         return a.doubleValue() + b.doubleValue();
+    }
+
+    private static boolean whole(Number n) {
+        return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
     }
 }
