@@ -172,6 +172,27 @@ class CascadesTest {
     }
 
     @Test
+    void levelUp_withoutRulesOnIt_isStillDerivedForAHistoryConditionCountingIt_inTrackingAndExplainAlike() {
+        RuleEngine engine = engine("""
+                [ { "id": "xp", "name": "xp", "trigger": { "eventType": "lesson" },
+                    "actions": [ { "type": "grant_xp", "amount": 150 } ] },
+                  { "id": "climber", "name": "climber", "trigger": { "eventType": "check" },
+                    "conditions": [ { "type": "event_count", "eventType": "level_up", "min": 1 } ],
+                    "actions": [ { "type": "award_badge", "badgeId": "climber" } ] },
+                  { "id": "draft-on-level-up", "name": "draft", "status": "archived",
+                    "trigger": { "eventType": "level_up" }, "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""");
+        dev.ludus.api.Event lesson = event("lesson", "2026-03-10T10:00:00Z");
+
+        EventResult explained = engine.explain(lesson, false).result();
+        EventResult tracked = track(engine, lesson);
+        EventResult check = track(engine, event("check", "2026-03-10T10:05:00Z"));
+
+        assertThat(explained.rulesTriggered()).isEqualTo(tracked.rulesTriggered()).containsExactly("xp");
+        assertThat(explained.updates()).isEqualTo(tracked.updates());
+        assertThat(check.rulesTriggered()).containsExactly("climber");
+    }
+
+    @Test
     void cascade_eightDerivedEventsDeep_isAllowed() {
         RuleEngine deep = engine(chain(8));
 

@@ -132,6 +132,32 @@ class ExplainTest {
     }
 
     @Test
+    void explain_aConditionThatFailsAfterOneThatDoesNotHold_doesNotFailTheRule_asInTracking() {
+        RuleEngine engine = dev.ludus.core.Ludus.builder().game("""
+                [ { "id": "r", "name": "r", "trigger": { "eventType": "e" },
+                    "conditions": [ { "type": "property_eq", "property": "a", "value": 1 },
+                                    { "type": "expression", "expression": "s > 5" } ],
+                    "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""").build();
+        Event skipsTheExpression = Event.builder().externalUserId("u").eventType("e").property("a", 2)
+                .property("s", "str").build();
+        Event reachesTheExpression = Event.builder().externalUserId("u").eventType("e").property("a", 1)
+                .property("s", "str").build();
+
+        Explanation skipped = engine.explain(skipsTheExpression, false);
+        Explanation reached = engine.explain(reachesTheExpression, false);
+
+        assertThat(trace(skipped, "r").outcome()).isEqualTo(RuleOutcome.CONDITIONS_FALSE);
+        assertThat(trace(skipped, "r").conditions()).extracting(ConditionTrace::result).containsExactly(false, false);
+        assertThat(skipped.result().rulesFailed()).isEmpty();
+        assertThat(engine.track(skipsTheExpression).rulesFailed()).isEmpty();
+        assertThat(trace(reached, "r").outcome()).isEqualTo(RuleOutcome.FAILED);
+        assertThat(reached.result().rulesFailed()).extracting(RuleFailure::code)
+                .containsExactly(ErrorCode.EXPRESSION_ERROR);
+        assertThat(engine.track(reachesTheExpression).rulesFailed()).extracting(RuleFailure::code)
+                .containsExactly(ErrorCode.EXPRESSION_ERROR);
+    }
+
+    @Test
     void explain_withDrafts_runsDraftAndTestingRulesToo_butNeverArchivedOnes() {
         Explanation explanation = engine.explain(lesson(85), true);
 

@@ -462,16 +462,24 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         return null;
     }
 
+    /**
+     * Evaluates every condition for the trace, also those after the first that does not hold; only a failure of
+     * a condition that tracking would have reached (all before it held) fails the rule, as it would in tracking.
+     */
     private List<ConditionTrace> traceConditions(CompiledRule rule) {
         List<ConditionTrace> traces = new ArrayList<>(rule.conditions().size());
+        boolean reached = true;
         for (CompiledCondition condition : rule.conditions()) {
             boolean result;
             try {
                 result = condition.condition().test(this);
             } catch (RuntimeException e) {
-                rulesFailed.add(failure(rule, e, "condition"));
+                if (reached) {
+                    rulesFailed.add(failure(rule, e, "condition"));
+                }
                 result = false;
             }
+            reached &= result;
             Map<String, Object> expected = new LinkedHashMap<>(condition.config());
             expected.remove("type");
             expected.values().removeIf(v -> v == null);
@@ -568,15 +576,23 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             int level = ++levelsHandled;
             updates.add(new Update.LevelUp(level - 1, level));
             runRewards(catalog.levelRewards().getOrDefault(level, List.of()), "level " + level);
-            if (hasLevelUpRules()) {
+            if (levelUpEventsWanted()) {
                 derive(LEVEL_UP, Map.of("from", (long) level - 1, "to", (long) level));
             }
         }
     }
 
-    private boolean hasLevelUpRules() {
-        return traces == null ? game.derivedCandidates(LEVEL_UP).rules().length > 0
-                : game.explainCandidates(LEVEL_UP, true).length > 0;
+    /**
+     * @return whether reaching a level derives a {@code level_up} event: when a rule that can run triggers on it
+     *         (in explain with drafts, a draft or testing one too) or a history condition counts them; explain
+     *         derives exactly what tracking would, so both give the same result
+     */
+    private boolean levelUpEventsWanted() {
+        if (game.derivedCandidates(LEVEL_UP).rules().length > 0 || game.aggregates(LEVEL_UP).length > 0) {
+            return true;
+        }
+        return includeDrafts && Arrays.stream(game.explainCandidates(LEVEL_UP, true))
+                .anyMatch(rule -> rule.enabled() && !rule.status().equals("archived"));
     }
 
     @Override
