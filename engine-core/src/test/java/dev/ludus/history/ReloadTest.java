@@ -63,6 +63,31 @@ class ReloadTest {
     }
 
     @Test
+    void reload_ofAnotherLevelCurve_levelsPlayersByTheNewCurve_fromTheNextReadOrEventOn() {
+        String rules = """
+                "rules": [ { "id": "xp", "name": "xp", "trigger": { "eventType": "e" },
+                             "actions": [ { "type": "grant_xp", "amount": { "expression": "n" } } ] },
+                           { "id": "four", "name": "four", "trigger": { "eventType": "check" },
+                             "conditions": [ { "type": "player_level_gte", "value": 4 } ],
+                             "actions": [ { "type": "award_badge", "badgeId": "four" } ] } ]""";
+        RuleEngine engine = engine("{ \"levels\": { \"curve\": \"linear\", \"baseXp\": 100, \"maxLevel\": 10 }, "
+                + rules + " }");
+        track(engine, event("e", "2026-03-10T10:00:00Z", "n", 650));
+        assertThat(engine.player(PLAYER).orElseThrow().level()).isEqualTo(4);
+
+        engine.reload("{ \"levels\": { \"curve\": \"table\", \"thresholds\": [0, 1000, 3000] }, " + rules + " }");
+
+        PlayerState read = engine.player(PLAYER).orElseThrow();
+        assertThat(read.level()).isEqualTo(1);
+        assertThat(read.xpToNextLevel()).isEqualTo(350);
+        EventResult check = track(engine, event("check", "2026-03-10T10:01:00Z"));
+        assertThat(check.rulesTriggered()).as("conditions see the new curve's level").isEmpty();
+        EventResult grant = track(engine, event("e", "2026-03-10T10:02:00Z", "n", 400));
+        assertThat(grant.updates()).containsExactly(new Update.XpUpdated(1050, 400, 2), new Update.LevelUp(1, 2));
+        assertThat(engine.player(PLAYER).orElseThrow().xpToNextLevel()).isEqualTo(1950);
+    }
+
+    @Test
     void reload_ofADocumentWithoutVersion_usesAContentHashAsRuleSetVersion() {
         String a = "[ { \"id\": \"a\", \"name\": \"A\", \"trigger\": { \"eventType\": \"ping\" }, "
                 + "\"actions\": [ { \"type\": \"grant_xp\", \"amount\": 1 } ] } ]";

@@ -130,7 +130,7 @@ final class DefaultRuleEngine implements RuleEngine {
     /** The player's committed record (or none), or the replayed outcome when the event's key was seen. */
     private record Loaded(PlayerRecord record, EventResult replay) {
         PlayerState before(CompiledGame game, String externalUserId) {
-            return record != null ? record.state() : initial(game, externalUserId);
+            return record != null ? game.catalog().levels().levelled(record.state()) : initial(game, externalUserId);
         }
 
         Map<String, Object> engineData() {
@@ -223,7 +223,8 @@ final class DefaultRuleEngine implements RuleEngine {
     public Optional<PlayerState> player(String externalUserId) {
         Objects.requireNonNull(externalUserId, "externalUserId");
         try {
-            return store.load(externalUserId).map(PlayerRecord::state);
+            CompiledGame game = this.game;
+            return store.load(externalUserId).map(record -> game.catalog().levels().levelled(record.state()));
         } catch (RuntimeException e) {
             throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
         }

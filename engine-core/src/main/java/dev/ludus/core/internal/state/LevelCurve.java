@@ -1,5 +1,6 @@
 package dev.ludus.core.internal.state;
 
+import dev.ludus.api.PlayerState;
 import java.util.Arrays;
 
 /**
@@ -66,6 +67,20 @@ public final class LevelCurve {
             return hint;
         }
         return levelFor(xp);
+    }
+
+    /**
+     * @return {@code state} with the level and the XP to the next level this curve gives its XP: {@code state}
+     *         itself when they agree, as they do unless a reload changed the curve since it was committed
+     */
+    public PlayerState levelled(PlayerState state) {
+        int level = levelFor(state.xp(), state.level());
+        long toNext = xpToNextLevel(state.xp(), level);
+        if (level == state.level() && toNext == state.xpToNextLevel()) {
+            return state;
+        }
+        return new PlayerState(state.externalUserId(), state.xp(), level, toNext, state.currencies(), state.badges(),
+                state.quests(), state.attributes(), state.profile(), state.version());
     }
 
     /** @return XP still needed to reach the next level, 0 at the maximum level */
