@@ -86,6 +86,21 @@ class IdempotencyTest {
     }
 
     @Test
+    void aConflictAfterAReload_carriesTheRuleSetVersionItWasRejectedUnder_aDuplicateTheOriginals() {
+        RuleEngine engine = Ludus.builder().clock(Fixtures.CLOCK).game("{\"version\": \"v1\", \"rules\": []}").build();
+        engine.track(order("u", "k", props("total", 20)));
+        engine.reload("{\"version\": \"v2\", \"rules\": []}");
+
+        EventResult conflict = engine.track(order("u", "k", props("total", 21)));
+        EventResult duplicate = engine.track(order("u", "k", props("total", 20)));
+
+        assertThat(conflict.error().code()).isEqualTo(ErrorCode.IDEMPOTENCY_CONFLICT);
+        assertThat(conflict.ruleSetVersion()).isEqualTo("v2");
+        assertThat(duplicate.status()).isEqualTo(EventStatus.DUPLICATE);
+        assertThat(duplicate.ruleSetVersion()).isEqualTo("v1");
+    }
+
+    @Test
     void sameKeyDifferentEventType_isAConflict() {
         engine.track(order("u", "k", props("total", 20)));
         EventResult conflict = engine.track(Event.builder().externalUserId("u").eventType("order_cancelled")

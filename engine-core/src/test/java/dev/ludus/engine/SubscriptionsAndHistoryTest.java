@@ -305,6 +305,11 @@ class SubscriptionsAndHistoryTest {
         assertThatThrownBy(() -> engine.events().list(new EventQuery("p1", null, 2, "page-2")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("not a cursor issued by this history: 'page-2'");
+        for (String forged : List.of("v-3", "v+3", "v0", "v03", "v", "v99999999999999999999")) {
+            assertThatThrownBy(() -> engine.events().list(new EventQuery("p1", null, 2, forged)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("not a cursor issued by this history: '" + forged + "'");
+        }
         assertThatThrownBy(() -> EventQuery.of("p1", 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("limit must be from 1 to 1000, was 0");
     }

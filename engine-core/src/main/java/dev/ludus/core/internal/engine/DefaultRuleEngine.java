@@ -86,7 +86,7 @@ final class DefaultRuleEngine implements RuleEngine {
     private EventResult attempt(CompiledGame game, ValidEvent event, String fingerprint, String version) {
         Loaded loaded;
         try {
-            loaded = load(event, fingerprint);
+            loaded = load(event, fingerprint, version);
         } catch (RuntimeException e) {
             return storeFailure(event, version, e);
         }
@@ -144,22 +144,26 @@ final class DefaultRuleEngine implements RuleEngine {
      *
      * @throws RuntimeException whatever the store throws
      */
-    private Loaded load(ValidEvent event, String fingerprint) {
+    private Loaded load(ValidEvent event, String fingerprint, String version) {
         PlayerRecord record = store.load(event.externalUserId()).orElse(null);
         if (event.idempotencyKey() != null) {
             Optional<IdempotencyRecord> seen = store.findIdempotency(event.externalUserId(), event.idempotencyKey());
             if (seen.isPresent()) {
-                return new Loaded(record, replay(event, fingerprint, seen.get()));
+                return new Loaded(record, replay(event, fingerprint, seen.get(), version));
             }
         }
         return new Loaded(record, null);
     }
 
-    private EventResult replay(ValidEvent event, String fingerprint, IdempotencyRecord seen) {
+    /**
+     * @param version the rule set this attempt runs on: a conflict is this event's own rejection and carries it;
+     *                a duplicate carries the original's outcome, its rule set version included
+     */
+    private EventResult replay(ValidEvent event, String fingerprint, IdempotencyRecord seen, String version) {
         EventResult original = seen.result();
         if (!seen.fingerprint().equals(fingerprint)) {
             return EventResult.error(event.eventId(), event.externalUserId(), event.eventType(), EventStatus.REJECTED,
-                    original.ruleSetVersion(), ErrorCode.IDEMPOTENCY_CONFLICT, "idempotencyKey '"
+                    version, ErrorCode.IDEMPOTENCY_CONFLICT, "idempotencyKey '"
                             + event.idempotencyKey() + "' was already used by event '" + original.eventId()
                             + "' with a different payload (event type or properties)");
         }
@@ -258,7 +262,7 @@ final class DefaultRuleEngine implements RuleEngine {
         }
         Loaded loaded;
         try {
-            loaded = load(valid, fingerprint(valid));
+            loaded = load(valid, fingerprint(valid), version);
         } catch (RuntimeException e) {
             throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
         }
@@ -300,13 +304,14 @@ final class DefaultRuleEngine implements RuleEngine {
             return new EventPage(page, "v" + page.get(page.size() - 1).version());
         }
 
+        /** @return the version a cursor names: "v" and a positive whole number without sign or leading zero */
         private long parseCursor(String cursor) {
-            try {
-                if (cursor.startsWith("v")) {
+            if (cursor.matches("v[1-9][0-9]{0,18}")) {
+                try {
                     return Long.parseLong(cursor.substring(1));
+                } catch (NumberFormatException beyondLong) {
+                    // reported below
                 }
-            } catch (NumberFormatException e) {
-                // reported below
             }
             throw new IllegalArgumentException("not a cursor issued by this history: '" + cursor + "'");
         }
