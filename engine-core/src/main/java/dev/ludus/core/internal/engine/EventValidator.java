@@ -73,9 +73,10 @@ final class EventValidator {
         return Collections.unmodifiableMap(profile);
     }
 
+    /** Checks a required field ({@code externalUserId}, {@code eventType}) or an optional one that was given. */
     private static void text(String field, String value, int max, String setting) {
         if (value == null || value.length() > max && value.isBlank()) {
-            throw invalid(field + ": required, must not be blank");
+            throw blank(field);
         }
         if (value.length() > max) {
             throw invalid(field + ": " + value.length() + " characters, at most " + max + " allowed"
@@ -89,14 +90,18 @@ final class EventValidator {
                 continue;
             }
             if (Character.isISOControl(c)) {
-                throw invalid(value.isBlank() ? field + ": required, must not be blank"
-                        : field + ": contains a control character at index " + i);
+                throw value.isBlank() ? blank(field) : invalid(field + ": contains a control character at index " + i);
             }
             blank &= Character.isWhitespace(c);
         }
         if (blank) {
-            throw invalid(field + ": required, must not be blank");
+            throw blank(field);
         }
+    }
+
+    private static LudusException blank(String field) {
+        boolean optional = field.equals("eventId") || field.equals("idempotencyKey");
+        return invalid(field + (optional ? ": must not be blank when given" : ": required, must not be blank"));
     }
 
     /**
