@@ -59,7 +59,7 @@ record ExplainCommand(Path game, Path event, Path state, Instant clock, boolean 
     private List<PlayerState> readPlayers() throws CommandFailure {
         String json;
         try {
-            json = Files.readString(state, StandardCharsets.UTF_8);
+            json = Bom.strip(Files.readString(state, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CommandFailure("ludus: cannot read state file " + state + ": " + IoErrors.describe(e));
         }
@@ -73,10 +73,11 @@ record ExplainCommand(Path game, Path event, Path state, Instant clock, boolean 
     private String readEvent(Streams streams) throws CommandFailure {
         try {
             if (event != null) {
-                return Files.readString(event, StandardCharsets.UTF_8);
+                return Bom.strip(Files.readString(event, StandardCharsets.UTF_8));
             }
             // Strict like Files.readString: a mangled event would be explained as some other event.
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(streams.in().readAllBytes())).toString();
+            return Bom.strip(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(streams.in().readAllBytes()))
+                    .toString());
         } catch (IOException e) {
             throw new CommandFailure("ludus: cannot read event " + (event == null ? "from stdin" : "file " + event)
                     + ": " + IoErrors.describe(e));

@@ -2,10 +2,13 @@ package dev.ludus.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The {@code ludus} command (SPEC section 13): {@code run}, {@code explain}, {@code validate} and {@code help}.
@@ -24,8 +27,22 @@ public final class Main {
     public static void main(String[] args) {
         // Straight to the file descriptor: System.out flushes on every write, and results are batched anyway.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        int progressEvery = System.console() == null ? 0 : PROGRESS_EVERY;
+        int progressEvery = isTerminal(Path.of("/proc/self/fd/2")) ? PROGRESS_EVERY : 0;
         System.exit(run(args, System.in, stdout, System.err, progressEvery));
+    }
+
+    /**
+     * @param link where Linux shows a file descriptor ({@code /proc/self/fd/N}: a link to what it is open on)
+     * @return whether the descriptor is a terminal; where there is no such link (macOS, Windows), whether the
+     *         JDK sees a console, which on JDK 17 means standard input and output are terminals
+     */
+    static boolean isTerminal(Path link) {
+        try {
+            String target = Files.readSymbolicLink(link).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     /**

@@ -65,7 +65,9 @@ record RunCommand(Path game, Path events, Path stateOut, Instant clock) implemen
         long lineNumber = 0;
         long tracked = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNumber++;
+            if (++lineNumber == 1) {
+                line = Bom.strip(line);
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -76,6 +78,7 @@ record RunCommand(Path game, Path events, Path stateOut, Instant clock) implemen
             }
             tracked++;
             if (streams.progressEvery() > 0 && tracked % streams.progressEvery() == 0) {
+                out.flush(); // on a shared terminal, the line must not land inside a result
                 streams.err().println("ludus: " + tracked + " events processed");
             }
         }

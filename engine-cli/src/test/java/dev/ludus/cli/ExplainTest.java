@@ -39,6 +39,30 @@ class ExplainTest {
     }
 
     @Test
+    void explain_byteOrderMarksBeforeTheGameEventAndStateFiles_areIgnored() throws IOException {
+        Path game = withBom(GAME);
+        Path event = withBom(LESSON);
+        Path state = withBom(VETERAN_STATE);
+
+        Outcome plain = Cli.run("explain", "--game", GAME, "--event", LESSON, "--state", VETERAN_STATE);
+        Outcome marked = Cli.run("explain", "--game", game.toString(), "--event", event.toString(), "--state",
+                state.toString());
+        Outcome fromStdin = Cli.runWithStdin("\uFEFF" + Files.readString(Path.of(LESSON)), "explain", "--game", GAME,
+                "--event", "-", "--state", VETERAN_STATE);
+
+        assertThat(plain.exit()).isZero();
+        assertThat(marked.exit()).isZero();
+        assertThat(marked.stdout()).isEqualTo(plain.stdout());
+        assertThat(fromStdin.stdout()).isEqualTo(plain.stdout());
+    }
+
+    private Path withBom(String file) throws IOException {
+        Path copy = dir.resolve(Path.of(file).getFileName());
+        Files.writeString(copy, "\uFEFF" + Files.readString(Path.of(file)), StandardCharsets.UTF_8);
+        return copy;
+    }
+
+    @Test
     void explain_printsOnePrettyPrintedJsonDocument() {
         Outcome outcome = Cli.run("explain", "--game", GAME, "--event", LESSON);
 

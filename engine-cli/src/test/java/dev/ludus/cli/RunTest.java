@@ -148,6 +148,51 @@ class RunTest {
     }
 
     @Test
+    void run_progressLinesOnATerminalSharedWithResults_fallBetweenResultLines() throws IOException {
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        InputStream stdin = new ByteArrayInputStream(Files.readAllBytes(Path.of(resource("run/mixed.jsonl"))));
+
+        int exit = Main.run(new String[] {"run", "--game", GAME}, stdin, terminal, terminal, 2);
+
+        assertThat(exit).isZero();
+        List<String> lines = terminal.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).filteredOn(line -> line.startsWith("ludus:")).hasSize(3);
+        assertThat(lines).allMatch(line -> line.startsWith("ludus: ") || line.startsWith("{") && line.endsWith("}"));
+    }
+
+    @Test
+    void isTerminal_followsWhatTheDescriptorIsOpenOn(@TempDir Path links) throws IOException {
+        Path pts = Files.createSymbolicLink(links.resolve("2"), Path.of("/dev/pts/3"));
+        Path tty = Files.createSymbolicLink(links.resolve("3"), Path.of("/dev/tty1"));
+        Path file = Files.createSymbolicLink(links.resolve("4"), links.resolve("results.jsonl"));
+        Path pipe = Files.createSymbolicLink(links.resolve("5"), Path.of("pipe:[123456]"));
+
+        assertThat(Main.isTerminal(pts)).isTrue();
+        assertThat(Main.isTerminal(tty)).isTrue();
+        assertThat(Main.isTerminal(file)).isFalse();
+        assertThat(Main.isTerminal(pipe)).isFalse();
+        assertThat(Main.isTerminal(links.resolve("none"))).as("no link: the JDK's console, absent under a test runner")
+                .isEqualTo(System.console() != null);
+    }
+
+    @Test
+    void run_aByteOrderMarkBeforeTheGameOrTheFirstEvent_isIgnored() throws IOException {
+        Path game = dir.resolve("game.json");
+        Files.writeString(game, "\uFEFF" + read(GAME), StandardCharsets.UTF_8);
+        Path events = dir.resolve("events.jsonl");
+        Files.writeString(events, "\uFEFF{\"externalUserId\":\"u1\",\"eventType\":\"lesson_completed\"}\n"
+                + "\uFEFF{\"externalUserId\":\"u1\",\"eventType\":\"lesson_completed\"}\n", StandardCharsets.UTF_8);
+
+        Outcome outcome = Cli.run("run", "--game", game.toString(), "--events", events.toString());
+
+        assertThat(outcome.exit()).isZero();
+        List<String> results = outcome.stdout().lines().toList();
+        assertThat(results.get(0)).contains("\"status\":\"processed\"");
+        assertThat(results.get(1)).as("only the start of the stream may carry one")
+                .contains("\"status\":\"rejected\"", "INVALID_JSON", "line 2");
+    }
+
+    @Test
     void run_whenInputArrivesLineByLine_showsEachResultBeforeWaitingForTheNextLine() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         SlowInput stdin = new SlowInput(stdout, read(resource("run/lessons.jsonl")).lines().toList());
