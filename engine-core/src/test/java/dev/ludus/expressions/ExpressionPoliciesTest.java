@@ -149,4 +149,34 @@ class ExpressionPoliciesTest {
                     assertThat(error.message()).startsWith("MVEL cannot compile the expression: ");
                 });
     }
+
+    private static String oneRule(String condition, String amount) {
+        return """
+                [ { "id": "r", "name": "R", "trigger": { "eventType": "say" },
+                    "conditions": [ { "type": "expression", "expression": "%s" } ],
+                    "actions": [ { "type": "grant_xp", "amount": { "expression": "%s" } } ] } ]"""
+                .formatted(condition, amount);
+    }
+
+    @Test
+    void compile_chainTooDeepToEvaluateSafely_isACompileErrorWithPointerAndRule() {
+        // 4,095 and 4,081 characters, under the length limit, but 2,048 and 2,041 levels deep.
+        String sum = "a" + "+a".repeat(2047);
+        String path = "a" + ".a".repeat(2040);
+        String message = "expression syntax error at column 256: expression is more than 128 operations deep; "
+                + "each operator, '.name' and '[index]' of a chain such as 'a + b + c' counts one";
+        assertThatThrownBy(() -> Ludus.builder().game(oneRule(sum, path)).build())
+                .isInstanceOfSatisfying(GameCompileException.class, e -> assertThat(e.errors()).containsExactly(
+                        new CompileError("/rules/0/conditions/0/expression", "r", ErrorCode.INVALID_RULE, message),
+                        new CompileError("/rules/0/actions/0/amount/expression", "r", ErrorCode.INVALID_RULE,
+                                message)));
+    }
+
+    @Test
+    void compile_longButReasonableChain_loadsAndRuns() {
+        String sum = "n" + " + n".repeat(49);
+        RuleEngine engine = Ludus.builder().game(oneRule(sum + " >= 50", sum)).build();
+        assertThat(engine.track(Event.of("ada", "say", Map.of("n", 2))).rulesTriggered()).containsExactly("r");
+        assertThat(engine.player("ada").orElseThrow().xp()).isEqualTo(100);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.ludus.core.internal.expression;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,21 @@ import java.util.Map;
 final class Parser {
     /** The longest expression accepted, in characters. */
     static final int MAX_LENGTH = 4096;
-    /** The deepest nesting of parentheses, brackets, calls and unary operators accepted. */
+    /**
+     * The deepest nesting of parentheses, brackets, calls, unary operators and ternaries accepted. Each
+     * level is a dozen frames of this parser's recursion, so this bounds the stack a load takes.
+     */
     static final int MAX_DEPTH = 64;
+    /**
+     * The deepest tree accepted, counted in nodes from the root to the deepest leaf, so that evaluation,
+     * which recurses once per level, is safe on small thread stacks. Chains of binary operators and of
+     * {@code .name} / {@code [index]} are built in loops into left-deep trees that {@link #MAX_DEPTH} does
+     * not see: {@code a + a + … + a} within {@link #MAX_LENGTH} is 2,048 levels deep, more than a 256 KB
+     * stack can evaluate. A level takes at most about 270 bytes of stack when interpreted (an index), so
+     * 128 levels stay under 35 KB, a quarter of the smallest stack the JVM allows (136 KB), and a sum of
+     * 127 terms still loads.
+     */
+    static final int MAX_TREE_DEPTH = 128;
 
     private static final Map<String, String> RESERVED_WORDS = Map.ofEntries(
             Map.entry("new", "'new' (object creation)"),
@@ -68,6 +82,8 @@ final class Parser {
     private final Lexer lexer;
     private Token lookahead; // null until peeked
     private int depth;
+    /** The tree depth of each node built so far; a node not in it is a leaf, depth 1. */
+    private final Map<Expr, Integer> treeDepths = new IdentityHashMap<>();
 
     private Parser(String source) {
         this.source = source;
@@ -104,14 +120,15 @@ final class Parser {
         expect(":", "':' of the ternary operator");
         Expr otherwise = expression();
         depth--;
-        return new Expr.Ternary(condition, then, otherwise);
+        return node(new Expr.Ternary(condition, then, otherwise), question, condition, then, otherwise);
     }
 
     private Expr or() {
         Expr left = and();
         while (peek().is("||")) {
-            next();
-            left = new Expr.Or(left, and());
+            Token operator = next();
+            Expr right = and();
+            left = node(new Expr.Or(left, right), operator, left, right);
         }
         return left;
     }
@@ -119,8 +136,9 @@ final class Parser {
     private Expr and() {
         Expr left = equality();
         while (peek().is("&&")) {
-            next();
-            left = new Expr.And(left, equality());
+            Token operator = next();
+            Expr right = equality();
+            left = node(new Expr.And(left, right), operator, left, right);
         }
         return left;
     }
@@ -128,8 +146,9 @@ final class Parser {
     private Expr equality() {
         Expr left = comparison();
         while (peek().is("==") || peek().is("!=")) {
-            boolean negated = next().is("!=");
-            left = new Expr.Equality(negated, left, comparison());
+            Token operator = next();
+            Expr right = comparison();
+            left = node(new Expr.Equality(operator.is("!="), left, right), operator, left, right);
         }
         return left;
     }
@@ -140,14 +159,14 @@ final class Parser {
         if (comparator == null) {
             return left;
         }
-        next();
+        Token operator = next();
         Expr right = additive();
         Token chained = peek();
         if (comparator(chained) != null) {
             throw ExpressionSyntaxException.syntax("comparisons do not chain: write 'a < b && b < c'",
                     chained.column());
         }
-        return new Expr.Comparison(comparator, left, right);
+        return node(new Expr.Comparison(comparator, left, right), operator, left, right);
     }
 
     private static Expr.Comparator comparator(Token token) {
@@ -157,8 +176,9 @@ final class Parser {
     private Expr additive() {
         Expr left = term();
         while (peek().is("+") || peek().is("-")) {
-            Expr.Operator operator = Expr.Operator.of(next().text());
-            left = new Expr.Arithmetic(operator, left, term());
+            Token operator = next();
+            Expr right = term();
+            left = node(new Expr.Arithmetic(Expr.Operator.of(operator.text()), left, right), operator, left, right);
         }
         return left;
     }
@@ -166,8 +186,9 @@ final class Parser {
     private Expr term() {
         Expr left = unary();
         while (peek().is("*") || peek().is("/") || peek().is("%")) {
-            Expr.Operator operator = Expr.Operator.of(next().text());
-            left = new Expr.Arithmetic(operator, left, unary());
+            Token operator = next();
+            Expr right = unary();
+            left = node(new Expr.Arithmetic(Expr.Operator.of(operator.text()), left, right), operator, left, right);
         }
         return left;
     }
@@ -182,7 +203,7 @@ final class Parser {
             if (token.is("-") && operand instanceof Expr.Literal literal && literal.value() instanceof Number n) {
                 return new Expr.Literal(Values.negate(n));
             }
-            return token.is("!") ? new Expr.Not(operand) : new Expr.Negate(operand);
+            return node(token.is("!") ? new Expr.Not(operand) : new Expr.Negate(operand), token, operand);
         }
         return postfix();
     }
@@ -213,14 +234,14 @@ final class Parser {
                                     + source.substring(start, token.column() - 1) + "['" + name.text() + "']"
                                     + " for a key of that name");
                 }
-                expr = new Expr.Member(expr, name.text(), path);
+                expr = node(new Expr.Member(expr, name.text(), path), token, expr);
             } else if (token.is("[")) {
                 next();
                 enter(token);
                 Expr index = expression();
                 Token close = expect("]", "']'");
                 depth--;
-                expr = new Expr.Index(expr, index, source.substring(start, end(close)));
+                expr = node(new Expr.Index(expr, index, source.substring(start, end(close))), token, expr, index);
             } else if (token.is("(")) {
                 throw ExpressionSyntaxException.notAllowed("calling the value of '"
                         + source.substring(start, token.column() - 1) + "'", token.column());
@@ -301,7 +322,27 @@ final class Parser {
         if (arity != null) {
             throw ExpressionSyntaxException.syntax(arity, name.column());
         }
-        return new Expr.Call(helper, arguments);
+        return node(new Expr.Call(helper, arguments), name, arguments.toArray(new Expr[0]));
+    }
+
+    /**
+     * Records the tree depth of a new node, one more than its deepest child's, and refuses a tree deeper
+     * than {@link #MAX_TREE_DEPTH}.
+     *
+     * @param at the token that made the node, for the error's column
+     */
+    private Expr node(Expr node, Token at, Expr... children) {
+        int treeDepth = 1;
+        for (Expr child : children) {
+            treeDepth = Math.max(treeDepth, treeDepths.getOrDefault(child, 1) + 1);
+        }
+        if (treeDepth > MAX_TREE_DEPTH) {
+            throw ExpressionSyntaxException.syntax("expression is more than " + MAX_TREE_DEPTH
+                    + " operations deep; each operator, '.name' and '[index]' of a chain such as 'a + b + c'"
+                    + " counts one", at.column());
+        }
+        treeDepths.put(node, treeDepth);
+        return node;
     }
 
     private void refuseReservedWord(Token token) {

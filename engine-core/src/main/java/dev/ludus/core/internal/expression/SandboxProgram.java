@@ -11,6 +11,14 @@ import dev.ludus.api.spi.EvaluationContext;
 record SandboxProgram(Expr expr) implements Program {
     @Override
     public Object evaluate(EvaluationContext context) {
-        return expr.eval(new Variables(context));
+        try {
+            return expr.eval(new Variables(context));
+        } catch (StackOverflowError e) {
+            // The parser bounds the tree's depth (Parser.MAX_TREE_DEPTH) so this needs a thread that was
+            // nearly out of stack before the expression began. Catching it is safe here: evaluation only
+            // reads immutable inputs, holds no lock and changes no state, so unwinding leaves nothing half
+            // done, and the rule fails as for any other run-time error instead of the whole event.
+            throw new EvaluationException("the expression needs more stack than this thread has left");
+        }
     }
 }

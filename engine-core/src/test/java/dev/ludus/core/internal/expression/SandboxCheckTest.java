@@ -1,5 +1,6 @@
 package dev.ludus.core.internal.expression;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -137,6 +138,56 @@ class SandboxCheckTest {
         String unary = "!".repeat(Parser.MAX_DEPTH + 1) + "true";
         assertThatThrownBy(() -> Parser.parse(unary))
                 .hasMessageContaining("nests deeper than " + Parser.MAX_DEPTH + " levels");
+    }
+
+    /** Chains built in loops, where nothing nests: only the tree depth limit bounds them. */
+    static Stream<Arguments> longChains() {
+        return Stream.of(
+                arguments("a" + "+a".repeat(2047), 2 * Parser.MAX_TREE_DEPTH),
+                arguments("a" + ".a".repeat(2040), 2 * Parser.MAX_TREE_DEPTH),
+                arguments("a" + "[0]".repeat(1300), 3 * Parser.MAX_TREE_DEPTH - 1),
+                arguments("a" + "*a".repeat(2000), 2 * Parser.MAX_TREE_DEPTH),
+                arguments("a" + "-a".repeat(2000), 2 * Parser.MAX_TREE_DEPTH),
+                arguments("a" + "&&a".repeat(1300), 3 * Parser.MAX_TREE_DEPTH - 1),
+                arguments("a" + "||a".repeat(1300), 3 * Parser.MAX_TREE_DEPTH - 1),
+                arguments("a" + "==a".repeat(1300), 3 * Parser.MAX_TREE_DEPTH - 1),
+                arguments("a" + "!=a".repeat(1300), 3 * Parser.MAX_TREE_DEPTH - 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("longChains")
+    void parse_chainDeeperThanTheTreeDepthLimit_isRefusedAtTheOperatorThatPassesIt(String source, int column) {
+        assertThat(source.length()).isLessThanOrEqualTo(Parser.MAX_LENGTH);
+        assertThatThrownBy(() -> Parser.parse(source))
+                .isInstanceOfSatisfying(ExpressionSyntaxException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RULE))
+                .hasMessage("expression syntax error at column " + column + ": expression is more than "
+                        + Parser.MAX_TREE_DEPTH + " operations deep; each operator, '.name' and '[index]' of a "
+                        + "chain such as 'a + b + c' counts one");
+    }
+
+    @Test
+    void parse_treeDepthCountsEveryLevel_notOnlyTheLongestChain() {
+        // 60 helper calls around a sum of 69 terms are 129 levels deep, one too many, though neither the
+        // nesting (60) nor the chain (69) alone is at the limit; 68 terms fit.
+        int calls = 60;
+        String sum = "a" + "+a".repeat(Parser.MAX_TREE_DEPTH - calls);
+        String fits = "abs(".repeat(calls) + sum.substring(2) + ")".repeat(calls);
+        assertThat(Parser.parse(fits)).isNotNull();
+        String tooDeep = "abs(".repeat(calls) + sum + ")".repeat(calls);
+        assertThatThrownBy(() -> Parser.parse(tooDeep))
+                .hasMessageContaining("expression is more than " + Parser.MAX_TREE_DEPTH + " operations deep");
+    }
+
+    @Test
+    void parse_chainAsDeepAsTheLimit_loads() {
+        Parser.parse("a" + "+a".repeat(Parser.MAX_TREE_DEPTH - 1));
+        Parser.parse("a" + ".a".repeat(Parser.MAX_TREE_DEPTH - 1));
+        Parser.parse("a" + "[0]".repeat(Parser.MAX_TREE_DEPTH - 1));
+        Parser.parse("a" + "&&a".repeat(Parser.MAX_TREE_DEPTH - 1));
+        // Grouping makes a tree shallower: two chains of 100 terms side by side are 101 levels deep.
+        String hundred = "a" + "+a".repeat(99);
+        Parser.parse("(" + hundred + ") * (" + hundred + ")");
     }
 
     @Test

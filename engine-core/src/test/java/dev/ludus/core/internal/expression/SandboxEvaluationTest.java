@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.ludus.api.ErrorCode;
+import dev.ludus.api.LudusException;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -236,5 +243,65 @@ class SandboxEvaluationTest {
         assertThatThrownBy(() -> player.put("xp", 1L)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> properties.put("score", 1L)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> badges.add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void eval_sumOfFiftyTerms_givesItsValue() {
+        assertThat(eval("score" + " + score".repeat(49))).isEqualTo(95L * 50);
+        assertThat(eval("flag" + " && score > 1".repeat(49))).isEqualTo(true);
+    }
+
+    /** The smallest thread stack the audit ran the CLI with, where a 2,000-level tree overflowed. */
+    private static final int SMALL_STACK = 256 * 1024;
+
+    /** Runs {@code task} on a new thread with a {@link #SMALL_STACK}; its exception is the cause. */
+    private static Object onSmallStack(Callable<Object> task) throws Exception {
+        FutureTask<Object> future = new FutureTask<>(task);
+        Thread thread = new Thread(null, future, "small-stack", SMALL_STACK);
+        thread.start();
+        thread.join();
+        return future.get();
+    }
+
+    @Test
+    void eval_deepestTreesTheParserAllows_runOnASmallThreadStack() throws Exception {
+        Map<String, Object> loop = new HashMap<>(); // m.m and m['m'] are m again, however deep
+        loop.put("m", loop);
+        loop.put("a", 1L);
+        Variables variables = new Variables(TestContext.of(loop));
+        int levels = Parser.MAX_TREE_DEPTH;
+        Expr sum = Parser.parse("a" + "+a".repeat(levels - 1));
+        Expr members = Parser.parse("m" + ".m".repeat(levels - 1));
+        Expr indexes = Parser.parse("m" + "['m']".repeat(levels - 1));
+        int calls = Parser.MAX_DEPTH - 1;
+        Expr mixed = Parser.parse("abs(".repeat(calls) + "m" + "['m']".repeat(levels - calls - 2) + ".a"
+                + ")".repeat(calls));
+        assertThat(onSmallStack(() -> sum.eval(variables))).isEqualTo((long) levels);
+        assertThat(onSmallStack(() -> members.eval(variables))).isSameAs(loop);
+        assertThat(onSmallStack(() -> indexes.eval(variables))).isSameAs(loop);
+        assertThat(onSmallStack(() -> mixed.eval(variables))).isEqualTo(1L);
+    }
+
+    @Test
+    void evaluate_whenTheThreadRunsOutOfStack_failsWithAnEvaluationError() {
+        // Deeper than the parser allows, as if the thread had been nearly out of stack to begin with.
+        Expr deep = new Expr.Literal(true);
+        for (int i = 0; i < 200_000; i++) {
+            deep = new Expr.Not(deep);
+        }
+        SandboxProgram program = new SandboxProgram(deep);
+        TestContext context = TestContext.of(PROPERTIES);
+        assertThatThrownBy(() -> onSmallStack(() -> program.evaluate(context)))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(EvaluationException.class)
+                .hasMessage("the expression needs more stack than this thread has left");
+        ExpressionCondition condition = new ExpressionCondition(program, new Origin("!!true", "deep", "/rules/0/x"));
+        assertThatThrownBy(() -> onSmallStack(() -> condition.test(context)))
+                .cause()
+                .isInstanceOfSatisfying(LudusException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.EXPRESSION_ERROR))
+                .hasMessage("expression '!!true' in rule 'deep' at /rules/0/x: the expression needs more stack "
+                        + "than this thread has left");
     }
 }
