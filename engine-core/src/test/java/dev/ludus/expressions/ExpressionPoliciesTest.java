@@ -179,4 +179,27 @@ class ExpressionPoliciesTest {
         assertThat(engine.track(Event.of("ada", "say", Map.of("n", 2))).rulesTriggered()).containsExactly("r");
         assertThat(engine.player("ada").orElseThrow().xp()).isEqualTo(100);
     }
+
+    @Test
+    void compile_mvelConstructsOutsideTheSandbox_areNotAllowedAndNamed() {
+        String game = """
+                [ { "id": "r", "name": "R", "trigger": { "eventType": "say" },
+                    "conditions": [ { "type": "expression", "expression": "(int) score > 1" },
+                                    { "type": "expression", "expression": "(String) text == 'hi'" },
+                                    { "type": "expression", "expression": "order.?total > 1" },
+                                    { "type": "expression", "expression": "x -> x" } ],
+                    "actions": [ { "type": "grant_xp", "amount": { "expression": "text::length" } } ] } ]""";
+        assertThatThrownBy(() -> Ludus.builder().game(game).build())
+                .isInstanceOfSatisfying(GameCompileException.class, e -> assertThat(e.errors()).containsExactly(
+                        new CompileError("/rules/0/conditions/0/expression", "r", ErrorCode.EXPRESSION_NOT_ALLOWED,
+                                "type cast '(int)' is not allowed (column 1)"),
+                        new CompileError("/rules/0/conditions/1/expression", "r", ErrorCode.EXPRESSION_NOT_ALLOWED,
+                                "type cast '(String)' is not allowed (column 1)"),
+                        new CompileError("/rules/0/conditions/2/expression", "r", ErrorCode.EXPRESSION_NOT_ALLOWED,
+                                "null-safe navigation '.?' is not allowed (column 6)"),
+                        new CompileError("/rules/0/conditions/3/expression", "r", ErrorCode.EXPRESSION_NOT_ALLOWED,
+                                "lambda '->' is not allowed (column 3)"),
+                        new CompileError("/rules/0/actions/0/amount/expression", "r", ErrorCode.EXPRESSION_NOT_ALLOWED,
+                                "method reference '::' is not allowed (column 5)")));
+    }
 }

@@ -32,6 +32,9 @@ final class Lexer {
             new String[] {"<<", "bitwise operator '<<'"},
             new String[] {">>", "bitwise operator '>>'"},
             new String[] {"~=", "regular expression operator '~='"},
+            new String[] {"->", "lambda '->'"},
+            new String[] {"::", "method reference '::'"},
+            new String[] {".?", "null-safe navigation '.?'"},
             new String[] {"//", "comment '//'"},
             new String[] {"/*", "comment '/*'"},
             new String[] {"=", "assignment '='"},
@@ -52,7 +55,13 @@ final class Lexer {
     private int position;
 
     Lexer(String source) {
+        this(source, 0);
+    }
+
+    /** A lexer that starts at {@code position} (0-based), for the parser to look further ahead. */
+    Lexer(String source, int position) {
         this.source = source;
+        this.position = position;
     }
 
     /**

@@ -78,6 +78,10 @@ final class Parser {
             Map.entry("nil", "MVEL literal 'nil' (write null)"),
             Map.entry("proto", "MVEL prototype 'proto'"));
 
+    /** Primitive type names: {@code (int) x} is a type cast, though {@code int} alone reads a property. */
+    private static final List<String> PRIMITIVE_TYPES =
+            List.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
+
     private final String source;
     private final Lexer lexer;
     private Token lookahead; // null until peeked
@@ -261,6 +265,10 @@ final class Parser {
                 return name(token);
             case OPERATOR:
                 if (token.is("(")) {
+                    String cast = typeCast(token);
+                    if (cast != null) {
+                        throw ExpressionSyntaxException.notAllowed("type cast '" + cast + "'", token.column());
+                    }
                     enter(token);
                     Expr inner = expression();
                     expect(")", "')'");
@@ -273,6 +281,55 @@ final class Parser {
                 throw unexpected(token, "a value");
             default:
                 throw unexpected(token, "a value");
+        }
+    }
+
+    /**
+     * Looks ahead from {@code open} for a type cast as Java and MVEL write it: a type in parentheses, then
+     * a value ({@code (int) x}, {@code (String) x}, {@code (java.lang.Long) (x)}). A type is a primitive
+     * name or a name whose last part is capitalised, maybe with {@code []}; {@code (a) b} stays a syntax
+     * error and {@code (int) - x} stays a subtraction from the property {@code int}.
+     *
+     * @return the cast as written, without spaces ({@code (int)}), or {@code null} when it is not one
+     */
+    private String typeCast(Token open) {
+        Lexer ahead = new Lexer(source, open.column());
+        try {
+            Token token = ahead.next();
+            if (token.kind() != Token.Kind.IDENTIFIER) {
+                return null;
+            }
+            StringBuilder type = new StringBuilder(token.text());
+            String last = token.text();
+            token = ahead.next();
+            while (token.is(".")) {
+                Token part = ahead.next();
+                if (part.kind() != Token.Kind.IDENTIFIER) {
+                    return null;
+                }
+                type.append('.').append(part.text());
+                last = part.text();
+                token = ahead.next();
+            }
+            if (!PRIMITIVE_TYPES.contains(last) && !Character.isUpperCase(last.charAt(0))) {
+                return null;
+            }
+            while (token.is("[")) {
+                if (!ahead.next().is("]")) {
+                    return null;
+                }
+                type.append("[]");
+                token = ahead.next();
+            }
+            if (!token.is(")")) {
+                return null;
+            }
+            Token value = ahead.next();
+            boolean startsAValue = value.kind() == Token.Kind.IDENTIFIER || value.kind() == Token.Kind.NUMBER
+                    || value.kind() == Token.Kind.STRING || value.is("(") || value.is("!");
+            return startsAValue ? "(" + type + ")" : null;
+        } catch (ExpressionSyntaxException e) {
+            return null; // not a cast; the parser reports the problem where it meets it
         }
     }
 

@@ -71,7 +71,12 @@ class SandboxCheckTest {
                 arguments("score // comment", "comment '//'"),
                 arguments("$", "character '$'"),
                 arguments("score\u00a0> 1", "character '\\u00a0'"),
-                arguments("order.Total", "class reference 'order.Total'"));
+                arguments("order.Total", "class reference 'order.Total'"),
+                arguments("(int) score", "type cast '(int)'"),
+                arguments("(String) name", "type cast '(String)'"),
+                arguments("order.?total", "null-safe navigation '.?'"),
+                arguments("x -> x + 1", "lambda '->'"),
+                arguments("name::length", "method reference '::'"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -82,6 +87,68 @@ class SandboxCheckTest {
                         e -> org.assertj.core.api.Assertions.assertThat(e.code())
                                 .isEqualTo(ErrorCode.EXPRESSION_NOT_ALLOWED))
                 .hasMessageContaining(construct + " is not allowed");
+    }
+
+    /** MVEL constructs that used to be reported as syntax errors or under another name. */
+    static Stream<Arguments> refusedMvelConstructs() {
+        return Stream.of(
+                arguments("(int) score", "type cast '(int)' is not allowed (column 1)"),
+                arguments("score > 1 && ( double ) ratio > 0.5",
+                        "type cast '(double)' is not allowed (column 14)"),
+                arguments("(long)(score * 1.5)", "type cast '(long)' is not allowed (column 1)"),
+                arguments("(boolean) !flag", "type cast '(boolean)' is not allowed (column 1)"),
+                arguments("(int) 'a'", "type cast '(int)' is not allowed (column 1)"),
+                arguments("(int[]) tags", "type cast '(int[])' is not allowed (column 1)"),
+                arguments("(String) name", "type cast '(String)' is not allowed (column 1)"),
+                arguments("(java.lang.String) name", "type cast '(java.lang.String)' is not allowed (column 1)"),
+                arguments("order.?total", "null-safe navigation '.?' is not allowed (column 6)"),
+                arguments("order.?items[0]", "null-safe navigation '.?' is not allowed (column 6)"),
+                arguments("x -> x + 1", "lambda '->' is not allowed (column 3)"),
+                arguments("x->x", "lambda '->' is not allowed (column 2)"),
+                arguments("name::length", "method reference '::' is not allowed (column 5)"),
+                arguments("tags :: size", "method reference '::' is not allowed (column 6)"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusedMvelConstructs")
+    void parse_mvelConstructOutsideTheSandbox_isNotAllowedAndNamed(String source, String message) {
+        assertThatThrownBy(() -> Parser.parse(source))
+                .isInstanceOfSatisfying(ExpressionSyntaxException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code())
+                                .isEqualTo(ErrorCode.EXPRESSION_NOT_ALLOWED))
+                .hasMessage(message);
+    }
+
+    /** What looks a little like those constructs but is plain text that does not parse. */
+    static Stream<Arguments> notACast() {
+        return Stream.of(
+                arguments("(score) ratio",
+                        "column 9: expected an operator or the end of the expression, found 'ratio'"),
+                arguments("(order.total) 1", "column 15: expected an operator or the end of the expression, found '1'"),
+                arguments("(int", "column 5: expected ')', found the end of the expression"),
+                arguments("(int) +", "column 8: expected a value, found the end of the expression"),
+                arguments("score +", "column 8: expected a value, found the end of the expression"),
+                arguments("score ratio", "column 7: expected an operator or the end of the expression, found 'ratio'"),
+                arguments("order. ?total", "column 8: expected a property name after '.', found '?'"),
+                arguments("x - > 1", "column 5: expected a value, found '>'"),
+                arguments("flag ? 1 : : 2", "column 12: expected a value, found ':'"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("notACast")
+    void parse_textThatOnlyLooksLikeAnMvelConstruct_staysASyntaxError(String source, String problem) {
+        assertThatThrownBy(() -> Parser.parse(source))
+                .isInstanceOfSatisfying(ExpressionSyntaxException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RULE))
+                .hasMessage("expression syntax error at " + problem);
+    }
+
+    @Test
+    void parse_primitiveTypeNameInParentheses_withoutAValueAfterIt_isAProperty() {
+        // 'int' is a legal property name; only a value right after '(int)' makes it a cast.
+        org.assertj.core.api.Assertions.assertThat(Parser.parse("(int) - 1"))
+                .isEqualTo(new Expr.Arithmetic(Expr.Operator.SUBTRACT, new Expr.Property("int"), new Expr.Literal(1L)));
+        org.assertj.core.api.Assertions.assertThat(Parser.parse("(int)")).isEqualTo(new Expr.Property("int"));
     }
 
     static Stream<Arguments> malformed() {
