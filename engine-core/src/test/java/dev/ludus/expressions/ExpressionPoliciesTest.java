@@ -202,4 +202,26 @@ class ExpressionPoliciesTest {
                         new CompileError("/rules/0/actions/0/amount/expression", "r", ErrorCode.EXPRESSION_NOT_ALLOWED,
                                 "method reference '::' is not allowed (column 5)")));
     }
+
+    @Test
+    void compile_expressionOverSeveralLines_isQuotedOnOneLine() {
+        String game = oneRule("text\\n  == 'a\\tb'\\n  'c\\nd'", "order\\r\\n.Total");
+        assertThatThrownBy(() -> Ludus.builder().game(game).build())
+                .isInstanceOfSatisfying(GameCompileException.class, e -> assertThat(e.errors()).containsExactly(
+                        new CompileError("/rules/0/conditions/0/expression", "r", ErrorCode.INVALID_RULE,
+                                "expression syntax error at column 19: expected an operator or the end of the "
+                                        + "expression, found ''c\\nd''"),
+                        new CompileError("/rules/0/actions/0/amount/expression", "r", ErrorCode.EXPRESSION_NOT_ALLOWED,
+                                "class reference 'order\\r\\n.Total' is not allowed (column 1); a name starting "
+                                        + "with a capital letter reads as a Java class; write order\\r\\n['Total'] "
+                                        + "for a key of that name")));
+    }
+
+    @Test
+    void track_runTimeErrorInAnExpressionOverSeveralLines_isReportedOnOneLine() {
+        RuleEngine engine = Ludus.builder().game(oneRule("true", "order\\n  .total")).build();
+        assertThat(say(engine, Map.of("order", Map.of())).rulesFailed()).containsExactly(new RuleFailure("r",
+                ErrorCode.EXPRESSION_ERROR, "expression 'order\\n  .total' in rule 'r' at /rules/0/actions/0/amount/"
+                        + "expression: cannot compute the amount: 'order\\n  .total' is missing"));
+    }
 }

@@ -31,7 +31,7 @@ final class ExpressionAmount implements ToLongFunction<EvaluationContext> {
         }
         long amount = wholeAmount(result);
         if (amount < 0) {
-            throw new LudusException(ErrorCode.INVALID_AMOUNT, "amount expression '" + origin.source() + "'"
+            throw new LudusException(ErrorCode.INVALID_AMOUNT, "amount expression " + SourceText.quote(origin.source())
                     + (origin.ruleId() == null ? "" : " in rule '" + origin.ruleId() + "'")
                     + " gave " + result + "; an amount must be >= 0");
         }

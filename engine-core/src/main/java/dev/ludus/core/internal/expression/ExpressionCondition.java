@@ -35,6 +35,6 @@ final class ExpressionCondition implements Condition {
 
     @Override
     public String toString() {
-        return "expression '" + origin.source() + "'";
+        return "expression " + SourceText.quote(origin.source());
     }
 }

@@ -11,7 +11,7 @@ final class MissingVariableException extends RuntimeException {
     private final String path;
 
     MissingVariableException(String path) {
-        super("'" + path + "' is missing", null, false, false);
+        super(SourceText.quote(path) + " is missing", null, false, false);
         this.path = path;
     }
 

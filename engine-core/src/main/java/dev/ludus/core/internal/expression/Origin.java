@@ -14,7 +14,7 @@ record Origin(String source, String ruleId, String pointer) {
 
     /** @return an {@code EXPRESSION_ERROR} naming the expression, the rule and the pointer */
     LudusException error(String problem) {
-        return new LudusException(ErrorCode.EXPRESSION_ERROR, "expression '" + source + "'"
+        return new LudusException(ErrorCode.EXPRESSION_ERROR, "expression " + SourceText.quote(source)
                 + (ruleId == null ? "" : " in rule '" + ruleId + "'") + " at " + pointer + ": " + problem);
     }
 }

@@ -225,7 +225,8 @@ final class Parser {
                 }
                 String path = source.substring(start, end(name));
                 if (name.text().equals("class")) {
-                    throw ExpressionSyntaxException.notAllowed("class reference '" + path + "'", name.column());
+                    throw ExpressionSyntaxException.notAllowed("class reference " + SourceText.quote(path),
+                            name.column());
                 }
                 refuseReservedWord(name);
                 if (peek().is("(")) {
@@ -233,10 +234,10 @@ final class Parser {
                             "only the helpers " + Helper.known() + " may be called, as functions: lower(name)");
                 }
                 if (Character.isUpperCase(name.text().charAt(0))) {
-                    throw ExpressionSyntaxException.notAllowed("class reference '" + path + "'", start + 1,
+                    throw ExpressionSyntaxException.notAllowed("class reference " + SourceText.quote(path), start + 1,
                             "a name starting with a capital letter reads as a Java class; write "
-                                    + source.substring(start, token.column() - 1) + "['" + name.text() + "']"
-                                    + " for a key of that name");
+                                    + SourceText.escape(source.substring(start, token.column() - 1))
+                                    + "['" + name.text() + "'] for a key of that name");
                 }
                 expr = node(new Expr.Member(expr, name.text(), path), token, expr);
             } else if (token.is("[")) {
@@ -247,8 +248,8 @@ final class Parser {
                 depth--;
                 expr = node(new Expr.Index(expr, index, source.substring(start, end(close))), token, expr, index);
             } else if (token.is("(")) {
-                throw ExpressionSyntaxException.notAllowed("calling the value of '"
-                        + source.substring(start, token.column() - 1) + "'", token.column());
+                throw ExpressionSyntaxException.notAllowed("calling the value of "
+                        + SourceText.quote(source.substring(start, token.column() - 1)), token.column());
             } else {
                 return expr;
             }
@@ -267,7 +268,8 @@ final class Parser {
                 if (token.is("(")) {
                     String cast = typeCast(token);
                     if (cast != null) {
-                        throw ExpressionSyntaxException.notAllowed("type cast '" + cast + "'", token.column());
+                        throw ExpressionSyntaxException.notAllowed("type cast " + SourceText.quote(cast),
+                                token.column());
                     }
                     enter(token);
                     Expr inner = expression();

@@ -79,6 +79,6 @@ final class PropertyComparison implements Condition {
 
     @Override
     public String toString() {
-        return "expression '" + origin.source() + "'";
+        return "expression " + SourceText.quote(origin.source());
     }
 }

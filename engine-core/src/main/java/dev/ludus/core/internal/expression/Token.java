@@ -17,6 +17,6 @@ record Token(Kind kind, String text, Object value, int column) {
 
     /** @return how to show the token in an error message */
     String describe() {
-        return kind == Kind.END ? "the end of the expression" : "'" + text + "'";
+        return kind == Kind.END ? "the end of the expression" : SourceText.quote(text);
     }
 }

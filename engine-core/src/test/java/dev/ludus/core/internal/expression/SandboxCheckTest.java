@@ -257,6 +257,25 @@ class SandboxCheckTest {
         Parser.parse("(" + hundred + ") * (" + hundred + ")");
     }
 
+    static Stream<Arguments> sourceInMessages() {
+        return Stream.of(
+                arguments("score 'two\nlines'", "expression syntax error at column 7: expected an operator or the "
+                        + "end of the expression, found ''two\\nlines''"),
+                arguments("score 'a\tb\u0001c\u2028'", "expression syntax error at column 7: expected an operator "
+                        + "or the end of the expression, found ''a\\tb\\u0001c\\u2028''"),
+                arguments("order\n.Total", "class reference 'order\\n.Total' is not allowed (column 1); a name "
+                        + "starting with a capital letter reads as a Java class; write order\\n['Total'] for a key "
+                        + "of that name"),
+                arguments("order\r\n.class", "class reference 'order\\r\\n.class' is not allowed (column 9)"),
+                arguments("tags[\n0](1)", "calling the value of 'tags[\\n0]' is not allowed (column 9)"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("sourceInMessages")
+    void parse_sourceQuotedInAMessage_hasItsControlCharactersEscaped(String source, String message) {
+        assertThatThrownBy(() -> Parser.parse(source)).hasMessage(message);
+    }
+
     @Test
     void parse_tooLong_isRefused() {
         String source = "1" + " + 1".repeat(Parser.MAX_LENGTH / 4);

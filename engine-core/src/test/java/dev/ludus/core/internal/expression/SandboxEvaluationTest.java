@@ -246,6 +246,13 @@ class SandboxEvaluationTest {
     }
 
     @Test
+    void eval_missingPathWrittenOverSeveralLines_isNamedOnOneLine() {
+        assertThatThrownBy(() -> eval("order\n  .missing"))
+                .isInstanceOf(MissingVariableException.class)
+                .hasMessage("'order\\n  .missing' is missing");
+    }
+
+    @Test
     void eval_sumOfFiftyTerms_givesItsValue() {
         assertThat(eval("score" + " + score".repeat(49))).isEqualTo(95L * 50);
         assertThat(eval("flag" + " && score > 1".repeat(49))).isEqualTo(true);
