@@ -12,10 +12,12 @@ import dev.ludus.api.RuleEngine;
 import dev.ludus.api.spi.PlayerCommit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -122,5 +124,44 @@ class ConcurrencyTest {
         assertThat(loser.commits.get()).isEqualTo(24);
         assertThat(state(engine, "u").xp()).isEqualTo(4);
         assertThat(state(engine, "u").version()).isEqualTo(4);
+    }
+
+    @Test
+    void withSubscribers_aSlowCommitOfOnePlayer_doesNotHoldUpAnother() throws Exception {
+        CountDownLatch inCommit = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ForwardingStore store = new ForwardingStore() {
+            @Override
+            public boolean commit(PlayerCommit commit) {
+                if (commit.externalUserId().equals("alice")) { // a database round trip that takes its time
+                    inCommit.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.commit(commit);
+            }
+        };
+        RuleEngine engine = Ludus.builder().game(GAME).store(store).clock(Fixtures.CLOCK).build();
+        BlockingQueue<EventResult> heard = new LinkedBlockingQueue<>();
+        engine.subscribeAll(heard::add);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<EventResult> slow = pool.submit(() -> engine.track(event("alice", "small")));
+            assertThat(inCommit.await(10, TimeUnit.SECONDS)).isTrue();
+            // "bob137" once shared alice's lock stripe (hash codes equal modulo 256).
+            Future<EventResult> other = pool.submit(() -> engine.track(event("bob137", "small")));
+
+            assertThat(other.get(10, TimeUnit.SECONDS).status()).isEqualTo(EventStatus.PROCESSED);
+            assertThat(heard.poll(10, TimeUnit.SECONDS).externalUserId()).isEqualTo("bob137");
+            release.countDown();
+            assertThat(slow.get(10, TimeUnit.SECONDS).status()).isEqualTo(EventStatus.PROCESSED);
+            assertThat(heard.poll(10, TimeUnit.SECONDS).externalUserId()).isEqualTo("alice");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 }

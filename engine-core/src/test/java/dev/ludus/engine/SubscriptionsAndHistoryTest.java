@@ -12,17 +12,12 @@ import dev.ludus.api.HistoryEntry;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.api.Subscription;
 import dev.ludus.api.Update;
-import dev.ludus.api.spi.IdempotencyRecord;
-import dev.ludus.api.spi.PlayerCommit;
-import dev.ludus.api.spi.PlayerRecord;
-import dev.ludus.api.spi.PlayerStore;
 import dev.ludus.core.Ludus;
 import dev.ludus.core.store.InMemoryPlayerStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -131,67 +126,6 @@ class SubscriptionsAndHistoryTest {
             EventResult result = heard.poll(10, TimeUnit.SECONDS);
             assertThat(result).as("delivery %s", i).isNotNull();
             assertThat(result.eventId()).isEqualTo("p-" + i);
-        }
-    }
-
-    @Test
-    void withSubscribers_aSlowCommitOfOnePlayer_doesNotHoldUpAnother() throws Exception {
-        CountDownLatch inCommit = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        InMemoryPlayerStore memory = InMemoryPlayerStore.create();
-        PlayerStore store = new PlayerStore() {
-            @Override
-            public Optional<PlayerRecord> load(String externalUserId) {
-                return memory.load(externalUserId);
-            }
-
-            @Override
-            public Optional<IdempotencyRecord> findIdempotency(String externalUserId, String key) {
-                return memory.findIdempotency(externalUserId, key);
-            }
-
-            @Override
-            public boolean commit(PlayerCommit commit) {
-                if (commit.externalUserId().equals("alice")) { // a database round trip that takes its time
-                    inCommit.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                return memory.commit(commit);
-            }
-
-            @Override
-            public List<HistoryEntry> history(String externalUserId, String eventType, long beforeVersion,
-                                              int limit) {
-                return memory.history(externalUserId, eventType, beforeVersion, limit);
-            }
-
-            @Override
-            public Optional<HistoryEntry> findEvent(String eventId) {
-                return memory.findEvent(eventId);
-            }
-        };
-        RuleEngine engine = Ludus.builder().game(GAME).store(store).build();
-        BlockingQueue<EventResult> heard = new LinkedBlockingQueue<>();
-        engine.subscribeAll(heard::add);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<EventResult> slow = pool.submit(() -> engine.track(event("alice", "ev", 1)));
-            assertThat(inCommit.await(10, TimeUnit.SECONDS)).isTrue();
-            // "bob137" once shared alice's lock stripe (hash codes equal modulo 256).
-            Future<EventResult> other = pool.submit(() -> engine.track(event("bob137", "ev", 1)));
-
-            assertThat(other.get(10, TimeUnit.SECONDS).status()).isEqualTo(EventStatus.PROCESSED);
-            assertThat(heard.poll(10, TimeUnit.SECONDS).externalUserId()).isEqualTo("bob137");
-            release.countDown();
-            assertThat(slow.get(10, TimeUnit.SECONDS).status()).isEqualTo(EventStatus.PROCESSED);
-            assertThat(heard.poll(10, TimeUnit.SECONDS).externalUserId()).isEqualTo("alice");
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
         }
     }
 
