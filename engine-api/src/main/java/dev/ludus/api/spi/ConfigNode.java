@@ -53,7 +53,14 @@ public interface ConfigNode {
     /** @return the object value of a required field as a node, or {@code null} after reporting an error */
     ConfigNode object(String field);
 
-    /** @return the elements of a required array of objects, or {@code null} after reporting an error */
+    /**
+     * Reads a required array of objects. An element that is not an object gets its own error and is left out,
+     * so the caller still compiles (and reports the problems of) the other elements; a compile that reported
+     * any error is discarded, so a type need not check for left-out elements itself.
+     *
+     * @return the elements that are objects, in order, or {@code null} after reporting that the field is missing
+     *         or not an array
+     */
     List<ConfigNode> objects(String field);
 
     /** @return all fields of this object as JSON-like values, without marking them read */

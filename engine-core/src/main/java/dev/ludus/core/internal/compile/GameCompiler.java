@@ -596,12 +596,13 @@ public final class GameCompiler {
         }
 
         private List<CompiledCondition> conditions(Node rule) {
+            int before = errors.count();
             List<ConfigNode> nodes = rule.objects("conditions");
             if (nodes == null) {
                 return null;
             }
             List<CompiledCondition> conditions = new ArrayList<>(nodes.size());
-            boolean ok = true;
+            boolean ok = errors.count() == before; // no element was left out for not being an object
             for (ConfigNode node : nodes) {
                 if (COOLDOWN.equalsIgnoreCase(String.valueOf(node.asMap().get("type")))) {
                     ok &= cooldownCondition((Node) node);
@@ -655,12 +656,13 @@ public final class GameCompiler {
 
         /** @return the compiled actions of an array field, or {@code null} after an error */
         private List<CompiledAction> actions(Node owner, String field) {
+            int before = errors.count();
             List<ConfigNode> nodes = owner.objects(field);
             if (nodes == null) {
                 return null;
             }
             List<CompiledAction> actions = new ArrayList<>(nodes.size());
-            boolean ok = true;
+            boolean ok = errors.count() == before; // no element was left out for not being an object
             for (ConfigNode config : nodes) {
                 Node node = (Node) config;
                 String type = node.string("type");

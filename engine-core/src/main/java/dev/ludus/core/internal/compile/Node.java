@@ -221,16 +221,16 @@ final class Node implements ConfigNode {
             return null;
         }
         List<ConfigNode> nodes = new ArrayList<>(list.size());
-        boolean ok = true;
         for (int i = 0; i < list.size(); i++) {
+            // A bad element gets its own error and is left out; its siblings are still compiled and checked by
+            // the caller, so one stray element neither hides their errors nor leaves their fields unread.
             Node node = of(list.get(i), child(child(pointer, field), i), ruleId, errors, "an element of '" + field + "'");
-            ok &= node != null;
-            nodes.add(node);
             if (node != null) {
+                nodes.add(node);
                 children.add(node);
             }
         }
-        return ok ? nodes : null;
+        return nodes;
     }
 
     @Override

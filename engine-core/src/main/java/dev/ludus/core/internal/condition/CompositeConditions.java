@@ -56,7 +56,8 @@ final class CompositeConditions {
             return null;
         }
         Condition[] parts = new Condition[nodes.size()];
-        boolean ok = true;
+        // objects() leaves out (and reports) elements that are not objects; the others are still compiled
+        boolean ok = nodes.size() == config.list("conditions").size();
         for (int i = 0; i < parts.length; i++) {
             parts[i] = context.compileCondition(nodes.get(i));
             ok &= parts[i] != null;
