@@ -350,7 +350,15 @@ public final class GameCompiler {
             for (String key : rewards.asMap().keySet()) {
                 int level = levelKey(key);
                 if (level < 2 || level > curve.maxLevel()) {
-                    rewards.error(key, "expected a level from 2 to " + curve.maxLevel() + " as the key, found '" + key + "'");
+                    rewards.error(key, "expected a level from 2 to " + curve.maxLevel() + " as the key, found '"
+                            + key + "'");
+                    rewards.has(key);
+                    continue;
+                }
+                if (!key.equals(Integer.toString(level))) {
+                    // "2" and "02" would name the same level and one would silently replace the other
+                    rewards.error(key, "expected the level as a plain number, found '" + key
+                            + "': write '" + level + "' (no sign or leading zeros)");
                     rewards.has(key);
                     continue;
                 }
@@ -362,12 +370,13 @@ public final class GameCompiler {
             return byLevel;
         }
 
-        /** @return the level an ASCII-digit key names, or -1 */
+        /** @return the level a key of ASCII digits (optionally signed with '+') names, or -1 */
         private int levelKey(String key) {
-            if (key.isEmpty() || key.length() > 5 || !key.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            String digits = key.startsWith("+") ? key.substring(1) : key;
+            if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return -1;
             }
-            return Integer.parseInt(key);
+            return Integer.parseInt(digits);
         }
 
         private List<CompiledRule> rules(Node document) {
