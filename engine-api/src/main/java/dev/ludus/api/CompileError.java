@@ -19,11 +19,40 @@ public record CompileError(String pointer, String ruleId, ErrorCode code, String
         Objects.requireNonNull(message, "message");
     }
 
-    /** @return the CLI form: {@code ERROR <pointer> [rule <id>] <CODE>: <message>} */
+    /**
+     * @return the CLI form, always one line: {@code ERROR <pointer> [rule <id>] <CODE>: <message>}, with control
+     *         characters (and the Unicode line and paragraph separators) in the pointer, the rule id and the
+     *         message shown as JSON-style escapes, so a name or value from the game can neither split the line
+     *         nor forge another one
+     */
     @Override
     public String toString() {
-        return "ERROR " + (pointer.isEmpty() ? "/" : pointer)
-                + (ruleId == null ? "" : " rule " + ruleId)
-                + " " + code + ": " + message;
+        return "ERROR " + (pointer.isEmpty() ? "/" : printable(pointer))
+                + (ruleId == null ? "" : " rule " + printable(ruleId))
+                + " " + code + ": " + printable(message);
+    }
+
+    private static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (control && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (!control) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

@@ -61,6 +61,7 @@ public final class GameCompiler {
     public static final int DEFAULT_MAX_DISTINCT_VALUES = 10_000;
 
     private final int maxDistinctValues;
+    private final int maxEventTypeLength;
     private final TypeRegistry<ConditionType> conditionTypes;
     private final TypeRegistry<ActionType> actionTypes;
 
@@ -79,7 +80,19 @@ public final class GameCompiler {
      */
     public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions,
                         Expressions expressions, int maxDistinctValues) {
+        this(customConditions, customActions, expressions, maxDistinctValues, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxDistinctValues  how many values each {@code distinct_count} aggregate tracks per player
+     * @param maxEventTypeLength the longest event type the engine accepts (SPEC 2): a trigger on a longer one
+     *                           could never fire, so it is a compile error
+     * @throws IllegalStateException when a custom type's name clashes with another type's
+     */
+    public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions,
+                        Expressions expressions, int maxDistinctValues, int maxEventTypeLength) {
         this.maxDistinctValues = maxDistinctValues;
+        this.maxEventTypeLength = maxEventTypeLength;
         List<ConditionType> conditions = new ArrayList<>(BuiltinConditions.all(expressions));
         conditions.addAll(customConditions);
         List<ActionType> actions = new ArrayList<>(BuiltinActions.all(expressions));
@@ -181,7 +194,7 @@ public final class GameCompiler {
             for (ConfigNode node : nodes) {
                 String id = node.string("id");
                 if (id != null && ids.putIfAbsent(id, node.pointer()) != null) {
-                    node.error("id", "duplicate " + what + " id '" + id + "' (first declared at " + ids.get(id) + ")");
+                    node.error("id", "duplicate " + what + " id '" + JsonValues.printable(id) + "' (first declared at " + ids.get(id) + ")");
                 }
             }
             return ids;
@@ -277,7 +290,7 @@ public final class GameCompiler {
                     return LevelCurve.exponential(baseXp, factor, maxLevel(levels));
                 }
                 default -> {
-                    levels.error("curve", "unknown level curve '" + curve + "'; known: exponential, linear, table");
+                    levels.error("curve", "unknown level curve '" + JsonValues.printable(curve) + "'; known: exponential, linear, table");
                     return LevelCurve.exponential(100, 2.0, 100);
                 }
             }
@@ -351,13 +364,13 @@ public final class GameCompiler {
                 int level = levelKey(key);
                 if (level < 2 || level > curve.maxLevel()) {
                     rewards.error(key, "expected a level from 2 to " + curve.maxLevel() + " as the key, found '"
-                            + key + "'");
+                            + JsonValues.printable(key) + "'");
                     rewards.has(key);
                     continue;
                 }
                 if (!key.equals(Integer.toString(level))) {
                     // "2" and "02" would name the same level and one would silently replace the other
-                    rewards.error(key, "expected the level as a plain number, found '" + key
+                    rewards.error(key, "expected the level as a plain number, found '" + JsonValues.printable(key)
                             + "': write '" + level + "' (no sign or leading zeros)");
                     rewards.has(key);
                     continue;
@@ -398,7 +411,7 @@ public final class GameCompiler {
                 String id = ruleId(node.asMap());
                 if (id != null && seen.putIfAbsent(id, pointer) != null) {
                     errors.add(node.asMap().containsKey("id") ? Node.child(pointer, "id") : pointer, id,
-                            ErrorCode.INVALID_RULE, "duplicate rule id '" + id + "' (also " + seen.get(id) + ")");
+                            ErrorCode.INVALID_RULE, "duplicate rule id '" + JsonValues.printable(id) + "' (also " + seen.get(id) + ")");
                 }
                 CompiledRule rule = rule(node.withRuleId(id), i);
                 if (rule != null) {
@@ -412,12 +425,20 @@ public final class GameCompiler {
             String name = node.string("name");
             String id = node.has("id") ? node.string("id") : name == null ? null : slug(name);
             if (id != null && id.isEmpty()) {
-                node.error("name", "cannot derive a rule id from name '" + name + "': give an explicit 'id'");
+                node.error("name", "cannot derive a rule id from name '" + JsonValues.printable(name)
+                        + "': give an explicit 'id'");
+            }
+            int control = id == null ? -1 : JsonValues.controlCharacterIndex(id);
+            if (control >= 0) {
+                // results, explain traces and CLI lines name rules by id: one that breaks a line is refused
+                node.error("id", "rule id '" + JsonValues.printable(id) + "' contains a control character at index "
+                        + control + "; give an id without control characters");
+                id = null;
             }
             node.optionalString("description", null);
             String status = node.optionalString("status", "published");
             if (status != null && !STATUSES.contains(status)) {
-                node.error("status", "unknown status '" + status + "'; known: archived, draft, published, testing");
+                node.error("status", "unknown status '" + JsonValues.printable(status) + "'; known: archived, draft, published, testing");
             }
             boolean enabled = enabled(node);
             long priority = node.optionalWholeNumber("priority", 100);
@@ -473,7 +494,7 @@ public final class GameCompiler {
                         String unit = perPeriod.string("period");
                         period = unit == null ? null : CalendarUnit.parse(unit);
                         if (unit != null && period == null) {
-                            perPeriod.error("period", "unknown period '" + unit + "'; known: day, hour, month, week, year");
+                            perPeriod.error("period", "unknown period '" + JsonValues.printable(unit) + "'; known: day, hour, month, week, year");
                         }
                         zone = HistoryConditions.zone(perPeriod);
                     }
@@ -496,7 +517,7 @@ public final class GameCompiler {
                 }
                 return d;
             } catch (DateTimeParseException e) {
-                node.error("cooldown", "expected an ISO-8601 duration such as PT1H or P1D, found \"" + text + "\"");
+                node.error("cooldown", "expected an ISO-8601 duration such as PT1H or P1D, found \"" + JsonValues.printable(text) + "\"");
                 return null;
             }
         }
@@ -557,7 +578,7 @@ public final class GameCompiler {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                node.error(field, "expected an ISO-8601 instant such as 2026-01-01T00:00:00Z, found \"" + text + "\"");
+                node.error(field, "expected an ISO-8601 instant such as 2026-01-01T00:00:00Z, found \"" + JsonValues.printable(text) + "\"");
                 return null;
             }
         }
@@ -574,7 +595,10 @@ public final class GameCompiler {
                 if (trigger.has(field)) {
                     given++;
                     String type = trigger.string(field);
-                    if (type != null) {
+                    String unmatchable = type == null ? null : unmatchable(type);
+                    if (unmatchable != null) {
+                        trigger.error(field, unmatchable);
+                    } else if (type != null) {
                         types.add(type);
                     }
                 }
@@ -586,11 +610,14 @@ public final class GameCompiler {
                     trigger.error("eventTypes", "expected at least one event type");
                 }
                 for (int i = 0; list != null && i < list.size(); i++) {
-                    if (list.get(i) instanceof String s && !s.isBlank()) {
-                        types.add(s);
+                    String at = Node.child(Node.child(trigger.pointer(), "eventTypes"), i);
+                    if (!(list.get(i) instanceof String s && !s.isBlank())) {
+                        errors.add(at, trigger.ruleId(), ErrorCode.INVALID_RULE,
+                                "expected a non-blank string, found " + JsonValues.describe(list.get(i)));
+                    } else if (unmatchable(s) != null) {
+                        errors.add(at, trigger.ruleId(), ErrorCode.INVALID_RULE, unmatchable(s));
                     } else {
-                        errors.add(Node.child(Node.child(trigger.pointer(), "eventTypes"), i), trigger.ruleId(),
-                                ErrorCode.INVALID_RULE, "expected a non-blank string, found " + JsonValues.describe(list.get(i)));
+                        types.add(s);
                     }
                 }
             }
@@ -602,6 +629,23 @@ public final class GameCompiler {
                 return null;
             }
             return types.isEmpty() ? null : types.contains("*") ? List.of("*") : List.copyOf(new LinkedHashSet<>(types));
+        }
+
+        /**
+         * @return why no tracked event could ever have this type (SPEC 2 rejects events whose type has a control
+         *         character or is too long), or {@code null} when one can
+         */
+        private String unmatchable(String type) {
+            int control = JsonValues.controlCharacterIndex(type);
+            if (control >= 0) {
+                return "event type '" + JsonValues.printable(type) + "' contains a control character at index "
+                        + control + ": events with one are rejected, so the rule could never fire";
+            }
+            if (type.length() > maxEventTypeLength) {
+                return "event type is " + type.length() + " characters long: events allow at most "
+                        + maxEventTypeLength + " (raise maxEventTypeLength), so the rule could never fire";
+            }
+            return null;
         }
 
         private List<CompiledCondition> conditions(Node rule) {
@@ -654,7 +698,7 @@ public final class GameCompiler {
                 if (type != null && COOLDOWN.equalsIgnoreCase(type)) {
                     node.error("type", "'cooldown' is a rule limit: use it as a top-level condition or in 'limits'");
                 } else if (type != null) {
-                    node.error("type", "unknown condition type '" + type + "'; known: " + conditionTypes.known());
+                    node.error("type", "unknown condition type '" + JsonValues.printable(type) + "'; known: " + conditionTypes.known());
                 }
                 return null;
             }
@@ -680,7 +724,7 @@ public final class GameCompiler {
                     node.skipUnknownFields();
                 }
                 if (type != null && actionType == null) {
-                    node.error("type", "unknown action type '" + type + "'; known: " + actionTypes.known());
+                    node.error("type", "unknown action type '" + JsonValues.printable(type) + "'; known: " + actionTypes.known());
                 }
                 Action action = actionType == null ? null : compileSafely(node, () -> actionType.compile(node, this));
                 if (actionType != null) {
@@ -722,8 +766,9 @@ public final class GameCompiler {
                 return id;
             }
             String what = kind.name().toLowerCase(Locale.ROOT);
-            config.error(field, "unknown " + what + " '" + id + "'; known: "
-                    + (declared.isEmpty() ? "(none declared)" : String.join(", ", new java.util.TreeSet<>(declared.keySet()))));
+            config.error(field, "unknown " + what + " '" + JsonValues.printable(id) + "'; known: "
+                    + (declared.isEmpty() ? "(none declared)"
+                            : JsonValues.printable(String.join(", ", new java.util.TreeSet<>(declared.keySet())))));
             return null;
         }
     }

@@ -63,11 +63,12 @@ final class Node implements ConfigNode {
         }
         reported = true;
         for (Node child : children) {
-            child.reportUnknownFields("'" + child.pointer.substring(child.pointer.lastIndexOf('/') + 1) + "'");
+            child.reportUnknownFields("'" + JsonValues.printable(child.pointer.substring(child.pointer.lastIndexOf('/') + 1))
+                    + "'");
         }
         for (String field : fields.keySet()) {
             if (!read.contains(field)) {
-                error(field, "unknown field '" + field + "' in " + what + "; known: "
+                error(field, "unknown field '" + JsonValues.printable(field) + "' in " + what + "; known: "
                         + String.join(", ", new TreeSet<>(read)));
             }
         }
@@ -207,7 +208,7 @@ final class Node implements ConfigNode {
             missing(field, "an object");
             return null;
         }
-        Node node = of(fields.get(field), child(pointer, field), ruleId, errors, "'" + field + "'");
+        Node node = of(fields.get(field), child(pointer, field), ruleId, errors, "'" + JsonValues.printable(field) + "'");
         if (node != null) {
             children.add(node);
         }
@@ -224,7 +225,8 @@ final class Node implements ConfigNode {
         for (int i = 0; i < list.size(); i++) {
             // A bad element gets its own error and is left out; its siblings are still compiled and checked by
             // the caller, so one stray element neither hides their errors nor leaves their fields unread.
-            Node node = of(list.get(i), child(child(pointer, field), i), ruleId, errors, "an element of '" + field + "'");
+            Node node = of(list.get(i), child(child(pointer, field), i), ruleId, errors,
+                    "an element of '" + JsonValues.printable(field) + "'");
             if (node != null) {
                 nodes.add(node);
                 children.add(node);
@@ -249,7 +251,7 @@ final class Node implements ConfigNode {
     }
 
     private void missing(String field, String expected) {
-        error(field, "missing required field '" + field + "': expected " + expected);
+        error(field, "missing required field '" + JsonValues.printable(field) + "': expected " + expected);
     }
 
     private void wrongType(String field, String expected, Object found) {

@@ -98,7 +98,7 @@ public final class HistoryConditions {
         String unitName = config.string("unit");
         CalendarUnit unit = unitName == null ? null : CalendarUnit.parse(unitName);
         if (unitName != null && unit != CalendarUnit.DAY && unit != CalendarUnit.WEEK) {
-            config.error("unit", "expected 'day' or 'week', found '" + unitName + "'");
+            config.error("unit", "expected 'day' or 'week', found '" + JsonValues.printable(unitName) + "'");
         }
         ZoneId zone = zone(config);
         Long min = config.wholeNumber("min");
@@ -139,7 +139,7 @@ public final class HistoryConditions {
         String unitName = node.string("unit");
         CalendarUnit unit = unitName == null ? null : CalendarUnit.parse(unitName);
         if (unitName != null && (unit == null || unit == CalendarUnit.YEAR)) {
-            node.error("unit", "expected one of hour, day, week, month, found '" + unitName + "'");
+            node.error("unit", "expected one of hour, day, week, month, found '" + JsonValues.printable(unitName) + "'");
             unit = null;
         }
         Long count = node.wholeNumber("count");
@@ -164,7 +164,7 @@ public final class HistoryConditions {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            config.error("timezone", "unknown time zone '" + id + "' (expected an IANA id such as Europe/Paris or UTC)");
+            config.error("timezone", "unknown time zone '" + JsonValues.printable(id) + "' (expected an IANA id such as Europe/Paris or UTC)");
             return null;
         }
     }

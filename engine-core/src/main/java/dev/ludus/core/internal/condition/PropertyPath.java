@@ -1,6 +1,7 @@
 package dev.ludus.core.internal.condition;
 
 import dev.ludus.api.spi.EvaluationContext;
+import dev.ludus.core.internal.util.JsonValues;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +70,7 @@ public final class PropertyPath {
         int[] indexes = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             if (keys[i].isEmpty()) {
-                throw new IllegalArgumentException("property path '" + path + "' has an empty segment");
+                throw new IllegalArgumentException("property path '" + JsonValues.printable(path) + "' has an empty segment");
             }
             indexes[i] = arrayIndex(keys[i]);
             // Interned: property names read from JSON and written in Java source are interned strings too,

@@ -3,6 +3,7 @@ package dev.ludus.core.internal.condition;
 import dev.ludus.api.spi.CompileContext;
 import dev.ludus.api.spi.Condition;
 import dev.ludus.api.spi.ConfigNode;
+import dev.ludus.core.internal.util.JsonValues;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -53,7 +54,8 @@ final class TimeConditions {
         for (Object name : names) {
             DayOfWeek day = name instanceof String s ? parse(s) : null;
             if (day == null) {
-                config.error("days", "expected day names MON, TUE, WED, THU, FRI, SAT, SUN, found " + name);
+                config.error("days", "expected day names MON, TUE, WED, THU, FRI, SAT, SUN, found "
+                        + JsonValues.describe(name));
                 return null;
             }
             days.add(day);

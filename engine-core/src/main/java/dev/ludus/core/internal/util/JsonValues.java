@@ -66,14 +66,61 @@ public final class JsonValues {
         return value instanceof Long || value instanceof Double;
     }
 
+    /**
+     * Makes a text from a game or an event safe to show on one line of an error message: control characters
+     * and the Unicode line and paragraph separators become JSON-style escapes (backslash {@code n}, {@code r},
+     * {@code t}, else backslash {@code u} and four hex digits); everything else is kept as is.
+     *
+     * @return the text, escaped; the same instance when there was nothing to escape; {@code null} for {@code null}
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = controlCharacterIndex(text);
+        if (i < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!unprintable(c)) {
+                out.append(c);
+                continue;
+            }
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** @return the index of the first character {@link #printable} escapes, or -1 */
+    public static int controlCharacterIndex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (unprintable(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean unprintable(char c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+    }
+
     /** @return a short description of a value for error messages: its JSON type and, for scalars, the value */
     public static String describe(Object value) {
         if (value == null) {
             return "null";
         }
         if (value instanceof String s) {
-            String shown = s.length() > 60 ? s.substring(0, 57) + "..." : s;
-            return "string \"" + shown + "\"";
+            int cut = s.length() > 60 ? (Character.isHighSurrogate(s.charAt(56)) ? 56 : 57) : s.length();
+            String shown = cut < s.length() ? s.substring(0, cut) + "..." : s;
+            return "string \"" + printable(shown) + "\"";
         }
         if (value instanceof Boolean) {
             return "boolean " + value;
