@@ -59,7 +59,8 @@ class ValidateTest {
         Outcome outcome = Cli.run("validate", game.toString());
 
         assertThat(outcome.exit()).isEqualTo(1);
-        assertThat(outcome.stderrLines()).singleElement().asString().startsWith("ERROR / INVALID_JSON: ");
+        assertThat(outcome.stderrLines()).singleElement().asString()
+                .startsWith("ERROR /rules INVALID_JSON: game file is not valid JSON at line 1, column 12: ");
     }
 
     @Test

@@ -69,8 +69,8 @@ class CompileErrorsTest {
         @Test
         void notJson_isInvalidJson_withLineAndColumn() {
             String game = "{\n  \"rules\": [\n    {\"id\": \"a\",, }\n  ]\n}";
-            CompileError error = single(game, "", null, ErrorCode.INVALID_JSON, "line 3", "column");
-            assertThat(error.toString()).startsWith("ERROR / INVALID_JSON: ");
+            CompileError error = single(game, "/rules/0/id", null, ErrorCode.INVALID_JSON, "line 3", "column");
+            assertThat(error.toString()).startsWith("ERROR /rules/0/id INVALID_JSON: ");
         }
 
         @Test
@@ -81,7 +81,7 @@ class CompileErrorsTest {
 
         @Test
         void truncatedDocument_isInvalidJson() {
-            single("{\"rules\": [", "", null, ErrorCode.INVALID_JSON, "line 1");
+            single("{\"rules\": [", "/rules", null, ErrorCode.INVALID_JSON, "line 1");
         }
 
         @Test
@@ -91,9 +91,9 @@ class CompileErrorsTest {
 
         @Test
         void duplicateKeys_areErrors_namingTheKey() {
-            single("{\"rules\": [], \"rules\": []}", "", null, ErrorCode.INVALID_JSON, "rules");
+            single("{\"rules\": [], \"rules\": []}", "/rules", null, ErrorCode.INVALID_JSON, "rules");
             single("{\"rules\": [{\"id\": \"a\", \"name\": \"A\", \"id\": \"b\", \"trigger\": {\"eventType\": \"e\"}, "
-                    + "\"actions\": []}]}", "", null, ErrorCode.INVALID_JSON, "id");
+                    + "\"actions\": []}]}", "/rules/0/id", null, ErrorCode.INVALID_JSON, "id");
         }
 
         @Test

@@ -426,7 +426,7 @@ class GameSchemaTest {
                 arguments("level-reward-above-max-level.json", "/levels/rewards/11", "expected a level from 2 to 10"),
                 arguments("enabled-and-is-active-disagree.json", "/rules/0/isActive",
                         "'enabled' is true but its alias 'isActive' is false"),
-                arguments("duplicate-json-key.json", "", "Duplicate Object property"),
+                arguments("duplicate-json-key.json", "/rules/0/id", "Duplicate Object property \"id\""),
                 arguments("history-condition-on-every-event.json", "/rules/0/conditions/0",
                         "'eventType' is required when the rule triggers on every event"),
                 arguments("time-window-empty.json", "/rules/0/conditions/0/endHour", "the window would be empty"),

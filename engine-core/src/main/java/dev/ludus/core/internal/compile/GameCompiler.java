@@ -1,10 +1,8 @@
 package dev.ludus.core.internal.compile;
 
-import dev.ludus.api.CompileError;
 import dev.ludus.api.ErrorCode;
 import dev.ludus.api.GameCompileException;
 import dev.ludus.api.GameInfo;
-import dev.ludus.api.LudusException;
 import dev.ludus.api.spi.Action;
 import dev.ludus.api.spi.ActionType;
 import dev.ludus.api.spi.CatalogKind;
@@ -106,12 +104,7 @@ public final class GameCompiler {
      * @throws GameCompileException with every error found
      */
     public CompiledGame compile(String json) {
-        Object root;
-        try {
-            root = GameJson.parse(json);
-        } catch (LudusException e) {
-            throw new GameCompileException(List.of(new CompileError("", null, e.code(), e.getMessage())));
-        }
+        Object root = GameJson.parse(json);
         Compilation compilation = new Compilation();
         CompiledGame game = compilation.run(root, json);
         if (compilation.errors.count() > 0) {

@@ -1,17 +1,21 @@
 package dev.ludus.core.internal.compile;
 
+import dev.ludus.api.CompileError;
 import dev.ludus.api.ErrorCode;
-import dev.ludus.api.LudusException;
+import dev.ludus.api.GameCompileException;
 import dev.ludus.core.internal.json.JsonInput;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,27 +42,47 @@ final class GameJson {
                     .build())
             .build();
 
+    private static final Pattern CONSTRAINT_SETTING = Pattern.compile(", from `StreamReadConstraints\\.\\w+\\(\\)`");
+
     private GameJson() {
     }
 
     /**
      * @return the document as a {@code Map}, {@code List} or scalar
-     * @throws LudusException {@code INVALID_JSON} naming the line and column of the problem
+     * @throws GameCompileException with one {@code INVALID_JSON} error at the JSON pointer of the value being read
+     *                              when the problem was found, naming its line and column
      */
     static Object parse(String json) {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new LudusException(ErrorCode.INVALID_JSON,
-                    "game file is not valid JSON" + where + ": " + JsonInput.message(e), e);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                root = MAPPER.readTree(parser);
+            } catch (JacksonException e) {
+                throw invalid(parser, e);
+            }
         }
         if (root == null || root.isMissingNode()) {
-            throw new LudusException(ErrorCode.INVALID_JSON, "game file is empty");
+            throw new GameCompileException(List.of(new CompileError("", null, ErrorCode.INVALID_JSON, "game file is empty")));
         }
         return toValue(root);
+    }
+
+    /**
+     * The parser's context still says where it was: the value it was reading, or the key it read twice. A limit
+     * error carries no location of its own, so the parser's position stands in for it.
+     */
+    private static GameCompileException invalid(JsonParser parser, JacksonException e) {
+        String pointer = parser.streamReadContext().pathAsPointer().toString();
+        TokenStreamLocation at = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? e.getLocation() : parser.currentLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String message = JsonInput.message(e);
+        if (e instanceof StreamConstraintsException) {
+            // Jackson names its own setting; a game file's limits are fixed (they are far above any real game)
+            message = CONSTRAINT_SETTING.matcher(message).replaceAll("") + "; game files have fixed limits";
+        }
+        return new GameCompileException(List.of(new CompileError(pointer, null, ErrorCode.INVALID_JSON,
+                "game file is not valid JSON" + where + ": " + message)));
     }
 
     private static Object toValue(JsonNode node) {
