@@ -331,7 +331,7 @@ class GameSchemaTest {
 
     static Stream<String> validGames() {
         return Stream.of("every-compiling-type.json", "history-time-limits-cascades.json", "bare-array.json",
-                "table-curve.json", "linear-curve.json", "expressions.json");
+                "table-curve.json", "linear-curve.json", "expressions.json", "history-without-bounds.json");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class HistoryConditions {
         Window window = window(config);
         Map<String, CountAggregate> counts = perType(config, context,
                 type -> new CountAggregate(type, calendarOf(window)));
-        Range range = range(config, true);
+        Range range = range(config, Range.AT_LEAST_ONE);
         if (counts == null || range == null || window == BAD_WINDOW) {
             return null;
         }
@@ -66,7 +66,7 @@ public final class HistoryConditions {
         PropertyPath path = PropertyConditions.path(config, context);
         Map<String, SumAggregate> sums = path == null ? null
                 : perType(config, context, type -> new SumAggregate(type, path, calendarOf(window)));
-        Range range = range(config, true);
+        Range range = range(config, Range.ABOVE_ZERO);
         if (sums == null || range == null || window == BAD_WINDOW) {
             return null;
         }
@@ -83,7 +83,8 @@ public final class HistoryConditions {
         Map<String, DistinctAggregate> sets = path == null ? null
                 : perType(config, context, type -> new DistinctAggregate(type, path, calendarOf(window),
                         ((HistorySupport) context).maxDistinctValues()));
-        Long min = config.wholeNumber("min");
+        // SPEC 4.2 marks min optional: without it the property must have had a value at least once
+        Long min = config.has("min") ? config.wholeNumber("min") : Long.valueOf(1);
         if (sets == null || min == null || window == BAD_WINDOW) {
             return null;
         }
@@ -216,27 +217,37 @@ public final class HistoryConditions {
         return (HistoryView) ctx;
     }
 
-    private record Range(Number min, Number max) {
+    /** Inclusive bounds, either open; {@code aboveZero} further requires a value greater than 0. */
+    private record Range(Number min, Number max, boolean aboveZero) {
+        /** A count's default: at least one such event. */
+        static final Range AT_LEAST_ONE = new Range(1L, null, false);
+        /** A sum's default: the property added up to something (sums may be fractional or negative). */
+        static final Range ABOVE_ZERO = new Range(null, null, true);
+
         boolean holds(Number value) {
             return (min == null || JsonValues.compare(value, min) >= 0)
-                    && (max == null || JsonValues.compare(value, max) <= 0);
+                    && (max == null || JsonValues.compare(value, max) <= 0)
+                    && (!aboveZero || JsonValues.compare(value, 0L) > 0);
         }
     }
 
-    private static Range range(ConfigNode config, boolean needOne) {
+    /**
+     * @return the range {@code min} and {@code max} give, {@code absent} when neither is given, or {@code null}
+     *         after an error
+     */
+    private static Range range(ConfigNode config, Range absent) {
         Number min = config.has("min") ? config.number("min") : null;
         Number max = config.has("max") ? config.number("max") : null;
         if (config.has("min") && min == null || config.has("max") && max == null) {
             return null;
         }
-        if (needOne && min == null && max == null) {
-            config.error(null, "give 'min', 'max' or both");
-            return null;
+        if (min == null && max == null) {
+            return absent;
         }
         if (min != null && max != null && JsonValues.compare(min, max) > 0) {
             config.error("min", "min " + min + " is greater than max " + max);
             return null;
         }
-        return new Range(min, max);
+        return new Range(min, max, false);
     }
 }

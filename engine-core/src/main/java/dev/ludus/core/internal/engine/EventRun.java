@@ -190,7 +190,12 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     private void process(ValidEvent event, PlayerState before, int nesting, boolean isDerived) {
         for (Aggregate aggregate : game.aggregates(event.eventType())) {
-            put(aggregate.key(), aggregate.update(data.get(aggregate.key()), event.timestamp(), event.properties()));
+            Object next = aggregate.update(data.get(aggregate.key()), event.timestamp(), event.properties());
+            // null: nothing to keep yet (a distinct_count whose property the player's events never had); the
+            // player record's maps hold no nulls
+            if (next != null) {
+                put(aggregate.key(), next);
+            }
         }
         current = event;
         Arrays.fill(paths, UNRESOLVED);
