@@ -572,9 +572,10 @@ class CompileErrorsTest {
         }
 
         @Test
-        void countWithoutBounds() {
-            single(withCondition("{\"type\": \"event_count\"}"), "/rules/0/conditions/0", "r",
-                    ErrorCode.INVALID_RULE, "min", "max");
+        void countWithABadBound() {
+            // without bounds a count compiles (min 1, HistoryBoundsDefaultsTest); a bound of the wrong type does not
+            single(withCondition("{\"type\": \"event_count\", \"min\": \"3\"}"), "/rules/0/conditions/0/min", "r",
+                    ErrorCode.INVALID_RULE, "expected a number, found string \"3\"");
         }
 
         @Test
