@@ -374,7 +374,7 @@ class GameSchemaTest {
 
     /** A rule without an id takes the slug of its name: the schema knows which names leave a slug. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Lesson reward", "7 days", "!!!", "  --  ", "\u00e9t\u00e9", "\u65e5\u672c", "\u0130", "\u212a"})
+    @ValueSource(strings = {"Lesson reward", "7 days", "!!!", "  --  ", "\u00e9t\u00e9", "\u65e5\u672c", "\u0130", "\u212a", "\u0661", "\ud83c\udf89", "\u2605 \u0301"})
     void ruleWithoutId_isAcceptedByTheSchema_exactlyWhenItsNameGivesAnId(String name) {
         String game = "[{\"name\": \"" + name + "\", \"trigger\": {\"eventType\": \"e\"}, \"actions\": []}]";
 

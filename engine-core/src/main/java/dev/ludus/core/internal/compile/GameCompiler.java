@@ -21,6 +21,7 @@ import dev.ludus.core.internal.util.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import dev.ludus.core.internal.history.Aggregate;
 import dev.ludus.core.internal.history.CalendarUnit;
 import dev.ludus.core.internal.history.HistorySupport;
@@ -817,22 +818,35 @@ public final class GameCompiler {
         return null;
     }
 
-    /** Lower case; runs of characters other than a-z and 0-9 become one '-'; no leading or trailing '-'. */
+    /**
+     * Lower case ({@link Locale#ROOT}) in NFC; Unicode letters and digits are kept, with the combining marks that
+     * follow them (accents written apart, Indic vowel signs); each run of other characters becomes one '-'; no
+     * leading or trailing '-'.
+     */
     static String slug(String name) {
-        StringBuilder out = new StringBuilder(name.length());
+        String lower = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(lower.length());
         boolean dash = false;
-        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c) || isMark(c) && out.length() > 0 && !dash) {
                 if (dash && out.length() > 0) {
                     out.append('-');
                 }
-                out.append(c);
+                out.appendCodePoint(c);
                 dash = false;
             } else {
                 dash = true;
             }
         }
         return out.toString();
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     private static List<String> keys(Map<String, ?> map) {
