@@ -281,7 +281,16 @@ public final class GameCompiler {
                             levels.error("factor", "expected a number > 0, found " + f);
                         }
                     }
-                    return LevelCurve.exponential(baseXp, factor, maxLevel(levels));
+                    LevelCurve exponential = LevelCurve.exponential(baseXp, factor, maxLevel(levels));
+                    int flat = exponential.firstLevelWithoutOwnXp();
+                    if (flat > 0) {
+                        // as a table's thresholds must increase: two levels at the same XP are reached together
+                        levels.error(levels.has("factor") ? "factor" : "baseXp", "with baseXp " + baseXp
+                                + " and factor " + factor + " the step to level " + flat + " rounds to 0 XP, so levels "
+                                + (flat - 1) + " and " + flat + " would start at the same XP; use a larger factor or "
+                                + "baseXp, or a maxLevel of at most " + (flat - 1));
+                    }
+                    return exponential;
                 }
                 default -> {
                     levels.error("curve", "unknown level curve '" + JsonValues.printable(curve) + "'; known: exponential, linear, table");

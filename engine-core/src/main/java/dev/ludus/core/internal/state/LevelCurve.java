@@ -39,6 +39,19 @@ public final class LevelCurve {
         return new LevelCurve(t);
     }
 
+    /**
+     * @return the lowest level that starts at the same XP as the level below it, below {@code Long.MAX_VALUE}
+     *         (where totals saturate, SPEC 3), or 0 when every level needs more XP than the one before
+     */
+    public int firstLevelWithoutOwnXp() {
+        for (int i = 1; i < thresholds.length; i++) {
+            if (thresholds[i] == thresholds[i - 1] && thresholds[i] != Long.MAX_VALUE) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     /** @return the highest level */
     public int maxLevel() {
         return thresholds.length;

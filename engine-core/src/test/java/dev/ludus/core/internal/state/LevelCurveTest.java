@@ -22,6 +22,18 @@ class LevelCurveTest {
     }
 
     @Test
+    void firstLevelWithoutOwnXp_isTheFirstLevelAtTheSameXpAsTheOneBelow_notCountingSaturation() {
+        // steps 100, 50, 25, 13, 6, 3, 2, 1, then round(0.39) = 0: level 10 starts where level 9 does
+        assertThat(LevelCurve.exponential(100, 0.5, 20).firstLevelWithoutOwnXp()).isEqualTo(10);
+        assertThat(LevelCurve.exponential(100, 0.5, 9).firstLevelWithoutOwnXp()).isZero();
+        assertThat(LevelCurve.exponential(1, 1e-9, 5).firstLevelWithoutOwnXp()).isEqualTo(3);
+        // the default curve saturates at Long.MAX_VALUE long before level 100, as SPEC 3 allows
+        assertThat(LevelCurve.exponential(100, 2.0, 100).firstLevelWithoutOwnXp()).isZero();
+        assertThat(LevelCurve.linear(1, 10_000).firstLevelWithoutOwnXp()).isZero();
+        assertThat(LevelCurve.table(new long[] {0, 5, 9}).firstLevelWithoutOwnXp()).isZero();
+    }
+
+    @Test
     void exponential_stepIsRoundedHalfUp() {
         // steps 50, 75, round(112.5) = 113, round(168.75) = 169: L4 at 238, L5 at 407
         LevelCurve curve = LevelCurve.exponential(50, 1.5, 10);
