@@ -115,7 +115,7 @@ class TimeConditionsTest {
             "{ \"type\": \"event_count\", \"min\": 1, \"window\": { \"unit\": \"year\", \"count\": 1 } }|/rules/0/conditions/0/window/unit|hour, day, week, month",
             "{ \"type\": \"event_count\", \"min\": 1, \"window\": { \"unit\": \"day\", \"count\": 0 } }|/rules/0/conditions/0/window/count|0",
             "{ \"type\": \"event_count\", \"min\": 1, \"window\": { \"unit\": \"day\", \"count\": 1, \"timezone\": \"EST5\" } }|/rules/0/conditions/0/window/timezone|EST5",
-            "{ \"type\": \"event_count\" }|/rules/0/conditions/0|min",
+            "{ \"type\": \"event_count\", \"max\": \"5\" }|/rules/0/conditions/0/max|expected a number, found string",
             "{ \"type\": \"streak\", \"unit\": \"month\", \"min\": 2 }|/rules/0/conditions/0/unit|month",
             "{ \"type\": \"streak\", \"unit\": \"day\", \"min\": 0 }|/rules/0/conditions/0/min|0",
             "{ \"type\": \"streak\", \"unit\": \"day\", \"min\": 2, \"graceUnits\": -1 }|/rules/0/conditions/0/graceUnits|-1"})

@@ -188,7 +188,8 @@ public final class GameCompiler {
             for (ConfigNode node : nodes) {
                 String id = node.string("id");
                 if (id != null && ids.putIfAbsent(id, node.pointer()) != null) {
-                    node.error("id", "duplicate " + what + " id '" + JsonValues.printable(id) + "' (first declared at " + ids.get(id) + ")");
+                    node.error("id", "duplicate " + what + " id '" + JsonValues.printable(id) + "' (first declared at "
+                            + ids.get(id) + ")");
                 }
             }
             return ids;
@@ -293,7 +294,8 @@ public final class GameCompiler {
                     return exponential;
                 }
                 default -> {
-                    levels.error("curve", "unknown level curve '" + JsonValues.printable(curve) + "'; known: exponential, linear, table");
+                    levels.error("curve", "unknown level curve '" + JsonValues.printable(curve)
+                            + "'; known: exponential, linear, table");
                     return LevelCurve.exponential(100, 2.0, 100);
                 }
             }
@@ -414,7 +416,8 @@ public final class GameCompiler {
                 String id = ruleId(node.asMap());
                 if (id != null && seen.putIfAbsent(id, pointer) != null) {
                     errors.add(node.asMap().containsKey("id") ? Node.child(pointer, "id") : pointer, id,
-                            ErrorCode.INVALID_RULE, "duplicate rule id '" + JsonValues.printable(id) + "' (also " + seen.get(id) + ")");
+                            ErrorCode.INVALID_RULE, "duplicate rule id '" + JsonValues.printable(id) + "' (also "
+                                    + seen.get(id) + ")");
                 }
                 CompiledRule rule = rule(node.withRuleId(id), i);
                 if (rule != null) {
@@ -441,7 +444,8 @@ public final class GameCompiler {
             node.optionalString("description", null);
             String status = node.optionalString("status", "published");
             if (status != null && !STATUSES.contains(status)) {
-                node.error("status", "unknown status '" + JsonValues.printable(status) + "'; known: archived, draft, published, testing");
+                node.error("status", "unknown status '" + JsonValues.printable(status)
+                        + "'; known: archived, draft, published, testing");
             }
             boolean enabled = enabled(node);
             long priority = node.optionalWholeNumber("priority", 100);
@@ -497,7 +501,8 @@ public final class GameCompiler {
                         String unit = perPeriod.string("period");
                         period = unit == null ? null : CalendarUnit.parse(unit);
                         if (unit != null && period == null) {
-                            perPeriod.error("period", "unknown period '" + JsonValues.printable(unit) + "'; known: day, hour, month, week, year");
+                            perPeriod.error("period", "unknown period '" + JsonValues.printable(unit)
+                                    + "'; known: day, hour, month, week, year");
                         }
                         zone = HistoryConditions.zone(perPeriod);
                     }
@@ -520,7 +525,8 @@ public final class GameCompiler {
                 }
                 return d;
             } catch (DateTimeParseException e) {
-                node.error("cooldown", "expected an ISO-8601 duration such as PT1H or P1D, found \"" + JsonValues.printable(text) + "\"");
+                node.error("cooldown", "expected an ISO-8601 duration such as PT1H or P1D, found \""
+                        + JsonValues.printable(text) + "\"");
                 return null;
             }
         }
@@ -581,7 +587,8 @@ public final class GameCompiler {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                node.error(field, "expected an ISO-8601 instant such as 2026-01-01T00:00:00Z, found \"" + JsonValues.printable(text) + "\"");
+                node.error(field, "expected an ISO-8601 instant such as 2026-01-01T00:00:00Z, found \""
+                        + JsonValues.printable(text) + "\"");
                 return null;
             }
         }
@@ -701,7 +708,8 @@ public final class GameCompiler {
                 if (type != null && COOLDOWN.equalsIgnoreCase(type)) {
                     node.error("type", "'cooldown' is a rule limit: use it as a top-level condition or in 'limits'");
                 } else if (type != null) {
-                    node.error("type", "unknown condition type '" + JsonValues.printable(type) + "'; known: " + conditionTypes.known());
+                    node.error("type", "unknown condition type '" + JsonValues.printable(type) + "'; known: "
+                            + conditionTypes.known());
                 }
                 return null;
             }
@@ -727,7 +735,8 @@ public final class GameCompiler {
                     node.skipUnknownFields();
                 }
                 if (type != null && actionType == null) {
-                    node.error("type", "unknown action type '" + JsonValues.printable(type) + "'; known: " + actionTypes.known());
+                    node.error("type", "unknown action type '" + JsonValues.printable(type) + "'; known: "
+                            + actionTypes.known());
                 }
                 Action action = actionType == null ? null : compileSafely(node, () -> actionType.compile(node, this));
                 if (actionType != null) {

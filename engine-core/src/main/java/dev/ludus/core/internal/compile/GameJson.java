@@ -62,7 +62,8 @@ final class GameJson {
             }
         }
         if (root == null || root.isMissingNode()) {
-            throw new GameCompileException(List.of(new CompileError("", null, ErrorCode.INVALID_JSON, "game file is empty")));
+            throw new GameCompileException(List.of(
+                    new CompileError("", null, ErrorCode.INVALID_JSON, "game file is empty")));
         }
         return toValue(root);
     }
@@ -75,7 +76,8 @@ final class GameJson {
         String pointer = parser.streamReadContext().pathAsPointer().toString();
         TokenStreamLocation at = e.getLocation() != null && e.getLocation().getLineNr() > 0
                 ? e.getLocation() : parser.currentLocation();
-        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String where = at == null || at.getLineNr() < 1 ? ""
+                : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String message = JsonInput.message(e);
         if (e instanceof StreamConstraintsException) {
             // Jackson names its own setting; a game file's limits are fixed (they are far above any real game)

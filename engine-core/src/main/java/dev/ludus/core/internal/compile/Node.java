@@ -63,8 +63,8 @@ final class Node implements ConfigNode {
         }
         reported = true;
         for (Node child : children) {
-            child.reportUnknownFields("'" + JsonValues.printable(child.pointer.substring(child.pointer.lastIndexOf('/') + 1))
-                    + "'");
+            String token = child.pointer.substring(child.pointer.lastIndexOf('/') + 1);
+            child.reportUnknownFields("'" + JsonValues.printable(token) + "'");
         }
         for (String field : fields.keySet()) {
             if (!read.contains(field)) {
@@ -208,7 +208,8 @@ final class Node implements ConfigNode {
             missing(field, "an object");
             return null;
         }
-        Node node = of(fields.get(field), child(pointer, field), ruleId, errors, "'" + JsonValues.printable(field) + "'");
+        Node node = of(fields.get(field), child(pointer, field), ruleId, errors,
+                "'" + JsonValues.printable(field) + "'");
         if (node != null) {
             children.add(node);
         }

@@ -140,7 +140,8 @@ public final class HistoryConditions {
         String unitName = node.string("unit");
         CalendarUnit unit = unitName == null ? null : CalendarUnit.parse(unitName);
         if (unitName != null && (unit == null || unit == CalendarUnit.YEAR)) {
-            node.error("unit", "expected one of hour, day, week, month, found '" + JsonValues.printable(unitName) + "'");
+            node.error("unit", "expected one of hour, day, week, month, found '" + JsonValues.printable(unitName)
+                    + "'");
             unit = null;
         }
         Long count = node.wholeNumber("count");
@@ -165,7 +166,8 @@ public final class HistoryConditions {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            config.error("timezone", "unknown time zone '" + JsonValues.printable(id) + "' (expected an IANA id such as Europe/Paris or UTC)");
+            config.error("timezone", "unknown time zone '" + JsonValues.printable(id)
+                    + "' (expected an IANA id such as Europe/Paris or UTC)");
             return null;
         }
     }

@@ -70,7 +70,8 @@ public final class PropertyPath {
         int[] indexes = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             if (keys[i].isEmpty()) {
-                throw new IllegalArgumentException("property path '" + JsonValues.printable(path) + "' has an empty segment");
+                throw new IllegalArgumentException("property path '" + JsonValues.printable(path)
+                        + "' has an empty segment");
             }
             indexes[i] = arrayIndex(keys[i]);
             // Interned: property names read from JSON and written in Java source are interned strings too,
