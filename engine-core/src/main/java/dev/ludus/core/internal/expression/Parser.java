@@ -1,5 +1,6 @@
 package dev.ludus.core.internal.expression;
 
+import dev.ludus.core.internal.util.JsonValues;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -236,7 +237,7 @@ final class Parser {
                 if (Character.isUpperCase(name.text().charAt(0))) {
                     throw ExpressionSyntaxException.notAllowed("class reference " + SourceText.quote(path), start + 1,
                             "a name starting with a capital letter reads as a Java class; write "
-                                    + SourceText.escape(source.substring(start, token.column() - 1))
+                                    + JsonValues.printable(source.substring(start, token.column() - 1))
                                     + "['" + name.text() + "'] for a key of that name");
                 }
                 expr = node(new Expr.Member(expr, name.text(), path), token, expr);

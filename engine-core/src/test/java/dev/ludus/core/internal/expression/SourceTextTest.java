@@ -2,6 +2,7 @@ package dev.ludus.core.internal.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ludus.core.internal.util.JsonValues;
 import org.junit.jupiter.api.Test;
 
 /** Source text in messages stays on one line. */
@@ -17,6 +18,6 @@ class SourceTextTest {
     void quote_keepsEverythingElseAsWritten() {
         String source = "name == 'Zoë \\n' && x >= 1 ? \"\\u0041\" : '€'";
         assertThat(SourceText.quote(source)).isEqualTo("'" + source + "'");
-        assertThat(SourceText.escape(source)).isSameAs(source);
+        assertThat(JsonValues.printable(source)).isSameAs(source);
     }
 }
