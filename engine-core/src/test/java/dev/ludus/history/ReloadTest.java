@@ -93,11 +93,16 @@ class ReloadTest {
                 + "\"actions\": [ { \"type\": \"grant_xp\", \"amount\": 1 } ] } ]";
         String b = a.replace("\"amount\": 1", "\"amount\": 2");
 
-        String hashA = engine.reload(a).ruleSetVersion();
-        String hashB = engine.reload(b).ruleSetVersion();
         String hashAAgain = engine.reload(a).ruleSetVersion();
+        String hashB = engine.reload(b).ruleSetVersion();
+        String hashARelaidOut = engine.reload("""
+                [{"trigger": {"eventType": "ping"}, "name": "A", "id": "a",
+                  "actions": [{"amount": 1, "type": "grant_xp"}]}]
+                """).ruleSetVersion();
+        String hashA = engine.reload(a).ruleSetVersion();
 
-        assertThat(hashA).isNotBlank().isNotEqualTo(V1).isEqualTo(hashAAgain).isNotEqualTo(hashB);
+        assertThat(hashA).matches("sha256-[0-9a-f]{16}").isEqualTo(hashAAgain).isNotEqualTo(hashB);
+        assertThat(hashARelaidOut).as("layout and key order are not content").isEqualTo(hashA);
         assertThat(track(engine, event("ping", "2026-03-10T10:00:00Z")).ruleSetVersion()).isEqualTo(hashA);
     }
 

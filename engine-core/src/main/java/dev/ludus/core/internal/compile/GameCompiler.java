@@ -18,7 +18,6 @@ import dev.ludus.core.internal.expression.Expressions;
 import dev.ludus.core.internal.state.Catalog;
 import dev.ludus.core.internal.state.LevelCurve;
 import dev.ludus.core.internal.util.JsonValues;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -107,7 +106,7 @@ public final class GameCompiler {
     public CompiledGame compile(String json) {
         Object root = GameJson.parse(json);
         Compilation compilation = new Compilation();
-        CompiledGame game = compilation.run(root, json);
+        CompiledGame game = compilation.run(root);
         if (compilation.errors.count() > 0) {
             throw new GameCompileException(compilation.errors.list());
         }
@@ -125,7 +124,7 @@ public final class GameCompiler {
         private Map<String, Object> badgeIds;
         private Map<String, Object> questIds;
 
-        CompiledGame run(Object root, String json) {
+        CompiledGame run(Object root) {
             Node document;
             if (root instanceof List<?>) {
                 document = new Node(Map.of("rules", root), "", null, errors);
@@ -169,7 +168,7 @@ public final class GameCompiler {
                 return null;
             }
             Catalog catalog = new Catalog(curve, levelRewards, currencies, badges, quests);
-            GameInfo info = new GameInfo(id, version == null ? contentHash(json) : version,
+            GameInfo info = new GameInfo(id, version == null ? contentHash(root) : version,
                     rules.stream().map(CompiledRule::id).toList(), keys(currencies), keys(badges), keys(quests),
                     curve.maxLevel());
             return index(info, catalog, rules, aggregates.values(), paths);
@@ -871,9 +870,10 @@ public final class GameCompiler {
         return map == null ? List.of() : List.copyOf(map.keySet());
     }
 
-    private static String contentHash(String json) {
+    /** @return a hash of the document's content, the same whatever its layout and key order */
+    private static String contentHash(Object document) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(GameJson.canonical(document));
             return "sha256-" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

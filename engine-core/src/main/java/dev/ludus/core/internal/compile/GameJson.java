@@ -18,6 +18,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,6 +46,15 @@ final class GameJson {
     private static final Pattern CONSTRAINT_SETTING = Pattern.compile(", from `StreamReadConstraints\\.\\w+\\(\\)`");
 
     private GameJson() {
+    }
+
+    /**
+     * @param document what {@link #parse} returned
+     * @return the document as compact JSON with every object's keys sorted: the same bytes for documents that
+     *         differ only in layout or key order
+     */
+    static byte[] canonical(Object document) {
+        return MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(document);
     }
 
     /**
