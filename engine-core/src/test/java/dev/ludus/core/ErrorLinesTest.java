@@ -1,13 +1,14 @@
 package dev.ludus.core;
 
-import static dev.ludus.core.CompileErrorsTest.errors;
 import static dev.ludus.core.CompileErrorsTest.single;
 import static dev.ludus.core.CompileErrorsTest.withCondition;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ludus.api.CompileError;
 import dev.ludus.api.ErrorCode;
+import dev.ludus.api.Event;
+import dev.ludus.api.EventResult;
+import dev.ludus.api.RuleEngine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,33 +82,22 @@ class ErrorLinesTest {
     }
 
     @Test
-    void triggerEventType_withAControlCharacter_isRefused() {
-        single(rule("r", "{\"eventType\": \"lesson\\tdone\"}"), "/rules/0/trigger/eventType", "r",
-                ErrorCode.INVALID_RULE, "event type 'lesson\\tdone' contains a control character at index 6: "
-                        + "events with one are rejected, so the rule could never fire");
-        single(rule("r", "{\"event\": \"\\u0000\"}"), "/rules/0/trigger/event", "r", ErrorCode.INVALID_RULE,
-                "event type '\\u0000' contains a control character at index 0");
-        assertThat(errors(rule("r", "{\"eventTypes\": [\"ok\", \"a\\u2029\", \"b\\u0085\"]}")))
-                .extracting(CompileError::pointer, CompileError::message).containsExactly(
-                        tuple("/rules/0/trigger/eventTypes/1", "event type 'a\\u2029' contains a control character "
-                                + "at index 1: events with one are rejected, so the rule could never fire"),
-                        tuple("/rules/0/trigger/eventTypes/2", "event type 'b\\u0085' contains a control character "
-                                + "at index 1: events with one are rejected, so the rule could never fire"));
-    }
+    void triggerEventTypes_thatTrackedEventsCannotHave_compile_becauseDerivedEventsCanHaveThem() {
+        String longType = "e".repeat(200);
+        RuleEngine engine = Ludus.builder().game("""
+                {"rules": [
+                  {"id": "emit", "name": "emit", "trigger": {"eventType": "go"}, "actions": [
+                    {"type": "emit_event", "eventType": "%s"},
+                    {"type": "emit_event", "eventType": "lesson\\tdone\\u2029"}]},
+                  {"id": "long", "name": "long", "trigger": {"eventType": "%s"},
+                   "actions": [{"type": "grant_xp", "amount": 1}]},
+                  {"id": "control", "name": "control", "trigger": {"eventTypes": ["lesson\\tdone\\u2029"]},
+                   "actions": [{"type": "grant_xp", "amount": 2}]}]}""".formatted(longType, longType)).build();
 
-    @Test
-    void triggerEventType_longerThanEventsAllow_isRefused_namingTheSetting() {
-        single(rule("r", "{\"eventType\": \"" + "e".repeat(129) + "\"}"), "/rules/0/trigger/eventType", "r",
-                ErrorCode.INVALID_RULE, "event type is 129 characters long: events allow at most 128 "
-                        + "(raise maxEventTypeLength), so the rule could never fire");
-        single(rule("r", "{\"eventTypes\": [\"" + "e".repeat(129) + "\"]}"), "/rules/0/trigger/eventTypes/0", "r",
-                ErrorCode.INVALID_RULE, "event type is 129 characters long");
-    }
+        EventResult result = engine.track(Event.builder().externalUserId("u").eventType("go").build());
 
-    @Test
-    void triggerEventType_asLongAsEventsAllow_compiles_andTheSettingRaisesTheLimit() {
-        assertThat(Ludus.builder().game(rule("r", "{\"eventType\": \"" + "e".repeat(128) + "\"}")).build()).isNotNull();
-        assertThat(Ludus.builder().maxEventTypeLength(200)
-                .game(rule("r", "{\"eventType\": \"" + "e".repeat(200) + "\"}")).build()).isNotNull();
+        assertThat(result.rulesTriggered()).containsExactly("emit", "long", "control");
+        assertThat(engine.track(Event.builder().externalUserId("u").eventType(longType).build()).error().code())
+                .isEqualTo(ErrorCode.INVALID_EVENT);
     }
 }

@@ -59,7 +59,6 @@ public final class GameCompiler {
     public static final int DEFAULT_MAX_DISTINCT_VALUES = 10_000;
 
     private final int maxDistinctValues;
-    private final int maxEventTypeLength;
     private final TypeRegistry<ConditionType> conditionTypes;
     private final TypeRegistry<ActionType> actionTypes;
 
@@ -78,19 +77,7 @@ public final class GameCompiler {
      */
     public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions,
                         Expressions expressions, int maxDistinctValues) {
-        this(customConditions, customActions, expressions, maxDistinctValues, Integer.MAX_VALUE);
-    }
-
-    /**
-     * @param maxDistinctValues  how many values each {@code distinct_count} aggregate tracks per player
-     * @param maxEventTypeLength the longest event type the engine accepts (SPEC 2): a trigger on a longer one
-     *                           could never fire, so it is a compile error
-     * @throws IllegalStateException when a custom type's name clashes with another type's
-     */
-    public GameCompiler(List<ConditionType> customConditions, List<ActionType> customActions,
-                        Expressions expressions, int maxDistinctValues, int maxEventTypeLength) {
         this.maxDistinctValues = maxDistinctValues;
-        this.maxEventTypeLength = maxEventTypeLength;
         List<ConditionType> conditions = new ArrayList<>(BuiltinConditions.all(expressions));
         conditions.addAll(customConditions);
         List<ActionType> actions = new ArrayList<>(BuiltinActions.all(expressions));
@@ -604,10 +591,7 @@ public final class GameCompiler {
                 if (trigger.has(field)) {
                     given++;
                     String type = trigger.string(field);
-                    String unmatchable = type == null ? null : unmatchable(type);
-                    if (unmatchable != null) {
-                        trigger.error(field, unmatchable);
-                    } else if (type != null) {
+                    if (type != null) {
                         types.add(type);
                     }
                 }
@@ -623,8 +607,6 @@ public final class GameCompiler {
                     if (!(list.get(i) instanceof String s && !s.isBlank())) {
                         errors.add(at, trigger.ruleId(), ErrorCode.INVALID_RULE,
                                 "expected a non-blank string, found " + JsonValues.describe(list.get(i)));
-                    } else if (unmatchable(s) != null) {
-                        errors.add(at, trigger.ruleId(), ErrorCode.INVALID_RULE, unmatchable(s));
                     } else {
                         types.add(s);
                     }
@@ -638,23 +620,6 @@ public final class GameCompiler {
                 return null;
             }
             return types.isEmpty() ? null : types.contains("*") ? List.of("*") : List.copyOf(new LinkedHashSet<>(types));
-        }
-
-        /**
-         * @return why no tracked event could ever have this type (SPEC 2 rejects events whose type has a control
-         *         character or is too long), or {@code null} when one can
-         */
-        private String unmatchable(String type) {
-            int control = JsonValues.controlCharacterIndex(type);
-            if (control >= 0) {
-                return "event type '" + JsonValues.printable(type) + "' contains a control character at index "
-                        + control + ": events with one are rejected, so the rule could never fire";
-            }
-            if (type.length() > maxEventTypeLength) {
-                return "event type is " + type.length() + " characters long: events allow at most "
-                        + maxEventTypeLength + " (raise maxEventTypeLength), so the rule could never fire";
-            }
-            return null;
         }
 
         private List<CompiledCondition> conditions(Node rule) {

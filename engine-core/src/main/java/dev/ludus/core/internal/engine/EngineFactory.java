@@ -27,7 +27,7 @@ public final class EngineFactory {
                                     List<ActionType> actionTypes, Executor executor,
                                     ExpressionPolicy expressionPolicy, int maxDistinctValues) {
         GameCompiler compiler = new GameCompiler(conditionTypes, actionTypes, Expressions.of(expressionPolicy),
-                maxDistinctValues, limits.maxEventTypeLength());
+                maxDistinctValues);
         CompiledGame game = compiler.compile(gameJson);
         return new DefaultRuleEngine(compiler, game, store == null ? InMemoryPlayerStore.create() : store,
                 new EventValidator(limits, clock), maxCommitRetries, executor);
