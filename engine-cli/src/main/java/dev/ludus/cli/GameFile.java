@@ -37,7 +37,7 @@ final class GameFile {
     static RuleEngine load(Path file, Instant clock, PlayerStore store) throws CommandFailure {
         String json;
         try {
-            json = Bom.strip(Files.readString(file, StandardCharsets.UTF_8));
+            json = Files.readString(file, StandardCharsets.UTF_8); // the engine ignores a byte-order mark
         } catch (IOException e) {
             throw new CommandFailure("ludus: cannot read game file " + file + ": " + IoErrors.describe(e));
         }

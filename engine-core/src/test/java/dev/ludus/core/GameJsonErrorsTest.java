@@ -57,4 +57,33 @@ class GameJsonErrorsTest {
         CompileError error = single("hello", "", null, ErrorCode.INVALID_JSON, "at line 1, column 1: Unrecognized token 'hello'");
         assertThat(error.toString()).startsWith("ERROR / INVALID_JSON: ");
     }
+
+    @Test
+    void inABareArrayOfRules_pointersNameRulesAsCompileErrorsDo() {
+        single("[{\"id\": \"a\", \"id\": \"b\"}]", "/rules/0/id", null, ErrorCode.INVALID_JSON,
+                "Duplicate Object property \"id\"");
+        single("[{\"id\": \"a\"}, tru]", "/rules/1", null, ErrorCode.INVALID_JSON, "Unrecognized token 'tru'");
+    }
+
+    @Test
+    void tooLongString_pointsAtIt() {
+        String game = "{\"rules\": [], \"id\": \"" + "x".repeat(1024 * 1024 + 1) + "\"}";
+
+        single(game, "/id", null, ErrorCode.INVALID_JSON, "String value length (1048577) exceeds the maximum allowed "
+                + "(1048576)", "game files have fixed limits");
+    }
+
+    @Test
+    void tooLongDocument_isRefused() {
+        String padding = " ".repeat(16 * 1024 * 1024);
+
+        single("{\"rules\": []" + padding + "}", "", null, ErrorCode.INVALID_JSON,
+                "Document length", "exceeds the maximum allowed (16777216)", "game files have fixed limits");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheDocument_isIgnored() {
+        assertThat(Ludus.builder().game("\uFEFF{\"rules\": []}").build().game().ruleIds()).isEmpty();
+        single("{\"rules\": []}\uFEFF", "", null, ErrorCode.INVALID_JSON, "game file is not valid JSON");
+    }
 }

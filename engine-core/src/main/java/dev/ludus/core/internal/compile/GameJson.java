@@ -14,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -64,7 +65,8 @@ final class GameJson {
      */
     static Object parse(String json) {
         JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(json)) {
+        // A UTF-8 byte-order mark (Notepad writes one) is not JSON, but RFC 8259 lets a parser ignore it.
+        try (JsonParser parser = MAPPER.createParser(json.startsWith("\uFEFF") ? json.substring(1) : json)) {
             try {
                 root = MAPPER.readTree(parser);
             } catch (JacksonException e) {
@@ -84,6 +86,13 @@ final class GameJson {
      */
     private static GameCompileException invalid(JsonParser parser, JacksonException e) {
         String pointer = parser.streamReadContext().pathAsPointer().toString();
+        TokenStreamContext outermost = parser.streamReadContext();
+        while (outermost.getParent() != null && !outermost.getParent().inRoot()) {
+            outermost = outermost.getParent();
+        }
+        if (outermost.inArray()) {
+            pointer = "/rules" + pointer; // a bare array of rules: compile errors name /rules/N too
+        }
         TokenStreamLocation at = e.getLocation() != null && e.getLocation().getLineNr() > 0
                 ? e.getLocation() : parser.currentLocation();
         String where = at == null || at.getLineNr() < 1 ? ""
