@@ -32,6 +32,7 @@ public record CompileError(String pointer, String ruleId, ErrorCode code, String
                 + " " + code + ": " + printable(message);
     }
 
+    /** The same escaping as engine-core's {@code JsonValues.printable} (this module depends on nothing); keep both in step. */
     private static String printable(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

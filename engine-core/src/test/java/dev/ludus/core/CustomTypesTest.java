@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ludus.api.CompileError;
 import dev.ludus.api.ErrorCode;
 import dev.ludus.api.EventResult;
+import dev.ludus.api.EventStatus;
 import dev.ludus.api.GameCompileException;
 import dev.ludus.api.LudusException;
 import dev.ludus.api.RuleEngine;
@@ -22,6 +23,7 @@ import dev.ludus.api.spi.CompileContext;
 import dev.ludus.api.spi.Condition;
 import dev.ludus.api.spi.ConditionType;
 import dev.ludus.api.spi.ConfigNode;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.assertj.core.groups.Tuple;
@@ -91,6 +93,11 @@ class CustomTypesTest {
         throw new IllegalStateException("crashed on purpose");
     });
 
+    /** {@code recurse}: overflows the stack (a custom type with a runaway recursion). */
+    static final ActionType RECURSE = action("recurse", Set.of(), (config, context) -> ctx -> {
+        throw new StackOverflowError();
+    });
+
     /** {@code negative_xp}: asks the context to grant a negative amount. */
     static final ActionType NEGATIVE_XP = action("negative_xp", Set.of(), (config, context) -> ctx -> ctx.grantXp(-5));
 
@@ -103,7 +110,7 @@ class CustomTypesTest {
     private static Ludus.Builder withCustomTypes(String game) {
         return Ludus.builder().game(game).clock(Fixtures.CLOCK)
                 .conditionType(IS_EVEN)
-                .actionType(DOUBLE_XP).actionType(EXPLODE).actionType(CRASH).actionType(NEGATIVE_XP)
+                .actionType(DOUBLE_XP).actionType(EXPLODE).actionType(CRASH).actionType(RECURSE).actionType(NEGATIVE_XP)
                 .actionType(GIFT_BADGE);
     }
 
@@ -183,6 +190,28 @@ class CustomTypesTest {
                 .containsExactly(Tuple.tuple("crashes", ErrorCode.INTERNAL_ERROR));
         assertThat(result.rulesFailed().get(0).message()).contains("crashed on purpose");
         assertThat(state(engine, "u").xp()).isEqualTo(1);
+    }
+
+    @Test
+    void customActionOverflowingTheStack_failsTheEventWithInternalError_commitsNothing_andTheThreadGoesOn() {
+        RuleEngine engine = withCustomTypes(Fixtures.rules(
+                Fixtures.rule("fine", "e", "[{\"type\": \"grant_xp\", \"amount\": 1}]"),
+                Fixtures.rule("deep", "deep", "[{\"type\": \"grant_xp\", \"amount\": 5}, {\"type\": \"recurse\"}]")))
+                .build();
+        processed(engine, event("u", "e"));
+
+        EventResult result = engine.track(event("u", "deep"));
+        EventResult explained = engine.explain(event("u", "deep"), false).result();
+
+        for (EventResult failed : List.of(result, explained)) {
+            assertThat(failed.status()).isEqualTo(EventStatus.FAILED);
+            assertThat(failed.error().code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+            assertThat(failed.error().message()).isEqualTo("evaluation failed: java.lang.StackOverflowError");
+        }
+        assertThat(state(engine, "u").xp()).isEqualTo(1);
+        assertThat(state(engine, "u").version()).isEqualTo(1);
+        assertThat(processed(engine, event("u", "e")).rulesTriggered()).containsExactly("fine");
+        assertThat(state(engine, "u").xp()).isEqualTo(2);
     }
 
     @Test

@@ -164,7 +164,7 @@ class ExpressionPoliciesTest {
         String sum = "a" + "+a".repeat(2047);
         String path = "a" + ".a".repeat(2040);
         String message = "expression syntax error at column 256: expression is more than 128 operations deep; "
-                + "each operator, '.name' and '[index]' of a chain such as 'a + b + c' counts one";
+                + "each operator, '.name' and '[index]' of a chain such as 'a + b + c' adds a level";
         assertThatThrownBy(() -> Ludus.builder().game(oneRule(sum, path)).build())
                 .isInstanceOfSatisfying(GameCompileException.class, e -> assertThat(e.errors()).containsExactly(
                         new CompileError("/rules/0/conditions/0/expression", "r", ErrorCode.INVALID_RULE, message),

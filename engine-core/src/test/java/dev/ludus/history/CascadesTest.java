@@ -179,7 +179,7 @@ class CascadesTest {
                   { "id": "climber", "name": "climber", "trigger": { "eventType": "check" },
                     "conditions": [ { "type": "event_count", "eventType": "level_up", "min": 1 } ],
                     "actions": [ { "type": "award_badge", "badgeId": "climber" } ] },
-                  { "id": "draft-on-level-up", "name": "draft", "status": "archived",
+                  { "id": "archived-on-level-up", "name": "archived", "status": "archived",
                     "trigger": { "eventType": "level_up" }, "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""");
         dev.ludus.api.Event lesson = event("lesson", "2026-03-10T10:00:00Z");
 
@@ -190,6 +190,28 @@ class CascadesTest {
         assertThat(explained.rulesTriggered()).isEqualTo(tracked.rulesTriggered()).containsExactly("xp");
         assertThat(explained.updates()).isEqualTo(tracked.updates());
         assertThat(check.rulesTriggered()).containsExactly("climber");
+    }
+
+    @Test
+    void levelUp_withOnlyADraftRuleOnIt_isDerivedInExplainWithDrafts_only() {
+        RuleEngine engine = engine("""
+                [ { "id": "xp", "name": "xp", "trigger": { "eventType": "lesson" },
+                    "actions": [ { "type": "grant_xp", "amount": 150 } ] },
+                  { "id": "draft-on-level-up", "name": "draft", "status": "draft",
+                    "trigger": { "eventType": "level_up" }, "actions": [ { "type": "award_badge", "badgeId": "up" } ] },
+                  { "id": "disabled-on-level-up", "name": "disabled", "enabled": false,
+                    "trigger": { "eventType": "level_up" }, "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""");
+        dev.ludus.api.Event lesson = event("lesson", "2026-03-10T10:00:00Z");
+
+        dev.ludus.api.Explanation withDrafts = engine.explain(lesson, true);
+        dev.ludus.api.Explanation withoutDrafts = engine.explain(lesson, false);
+
+        assertThat(withDrafts.result().rulesTriggered()).containsExactly("xp", "draft-on-level-up");
+        assertThat(withDrafts.rules()).extracting(dev.ludus.api.RuleTrace::ruleId)
+                .containsExactly("xp", "draft-on-level-up", "disabled-on-level-up");
+        assertThat(withoutDrafts.result().rulesTriggered()).containsExactly("xp");
+        assertThat(withoutDrafts.rules()).extracting(dev.ludus.api.RuleTrace::ruleId).containsExactly("xp");
+        assertThat(track(engine, lesson).rulesTriggered()).containsExactly("xp");
     }
 
     @Test

@@ -33,12 +33,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The engine: validate, resolve idempotency, load, evaluate, commit once with optimistic concurrency.
  * Thread-safe: the compiled game is immutable and all per-event state lives in an {@link EventRun}.
  */
 final class DefaultRuleEngine implements RuleEngine {
+    /** What {@link StoreHistory} issues: "v" and the version of the last entry of a page. */
+    private static final Pattern CURSOR = Pattern.compile("v[1-9][0-9]{0,18}");
+
     private volatile CompiledGame game;
     private final GameCompiler compiler;
     private final PlayerStore store;
@@ -110,7 +114,7 @@ final class DefaultRuleEngine implements RuleEngine {
             commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug, or a store's record the engine cannot read: the run is dropped (not reused) with its changes.
-            return failure(event, version, ErrorCode.INTERNAL_ERROR, "evaluation failed: " + e);
+            return evaluationFailure(event, version, e);
         }
         try {
             return commit(commit, result) ? result : null;
@@ -170,6 +174,10 @@ final class DefaultRuleEngine implements RuleEngine {
         return new EventResult(event.eventId(), event.externalUserId(), event.eventType(), EventStatus.DUPLICATE,
                 original.ruleSetVersion(), original.rulesTriggered(), original.actionsExecuted(),
                 original.rulesSuppressed(), original.rulesFailed(), original.updates(), null, original.eventId());
+    }
+
+    private static EventResult evaluationFailure(ValidEvent event, String version, Throwable e) {
+        return failure(event, version, ErrorCode.INTERNAL_ERROR, "evaluation failed: " + e);
     }
 
     private static EventResult storeFailure(ValidEvent event, String version, RuntimeException e) {
@@ -270,10 +278,14 @@ final class DefaultRuleEngine implements RuleEngine {
             return new Explanation(loaded.replay(), List.of());
         }
         List<RuleTrace> traces = new ArrayList<>();
-        EventRun run = new EventRun(game, valid, loaded.before(game, valid.externalUserId()), loaded.engineData(),
-                traces, includeDrafts);
-        run.run();
-        return new Explanation(run.result(version), traces);
+        try {
+            EventRun run = new EventRun(game, valid, loaded.before(game, valid.externalUserId()), loaded.engineData(),
+                    traces, includeDrafts);
+            run.run();
+            return new Explanation(run.result(version), traces);
+        } catch (RuntimeException | StackOverflowError e) { // as in attempt: the result tracking would give
+            return new Explanation(evaluationFailure(valid, version, e), List.of());
+        }
     }
 
     /** @return the payload digest of an event with an idempotency key, else {@code null} */
@@ -306,7 +318,7 @@ final class DefaultRuleEngine implements RuleEngine {
 
         /** @return the version a cursor names: "v" and a positive whole number without sign or leading zero */
         private long parseCursor(String cursor) {
-            if (cursor.matches("v[1-9][0-9]{0,18}")) {
+            if (CURSOR.matcher(cursor).matches()) {
                 try {
                     return Long.parseLong(cursor.substring(1));
                 } catch (NumberFormatException beyondLong) {

@@ -160,18 +160,24 @@ final class Dispatcher {
 
         @Override
         public void run() {
-            EventResult next;
-            while (!closed.get() && (next = queue.poll()) != null) {
-                size.decrementAndGet();
-                try {
-                    listener.onEvent(next);
-                } catch (Throwable e) { // an Error too (a failed assertion in a test's listener): it must not stop delivery
-                    LOG.log(Level.WARNING, "listener on '" + topic + "' threw; it keeps its subscription", e);
+            try {
+                EventResult next;
+                while (!closed.get() && (next = queue.poll()) != null) {
+                    size.decrementAndGet();
+                    try {
+                        listener.onEvent(next);
+                    } catch (Throwable e) { // an Error too (a test's failed assertion): it must not stop delivery
+                        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                            throw e; // out of memory, say: the machine's problem, not the listener's
+                        }
+                        LOG.log(Level.WARNING, "listener on '" + topic + "' threw; it keeps its subscription", e);
+                    }
                 }
-            }
-            scheduled.set(false);
-            if (!closed.get() && !queue.isEmpty()) {
-                schedule();
+            } finally {
+                scheduled.set(false);
+                if (!closed.get() && !queue.isEmpty()) {
+                    schedule();
+                }
             }
         }
 

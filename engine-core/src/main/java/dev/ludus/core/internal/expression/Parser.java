@@ -43,7 +43,7 @@ final class Parser {
      * not see: {@code a + a + … + a} within {@link #MAX_LENGTH} is 2,048 levels deep, more than a 256 KB
      * stack can evaluate. A level takes at most about 270 bytes of stack when interpreted (an index), so
      * 128 levels stay under 35 KB, a quarter of the smallest stack the JVM allows (136 KB), and a sum of
-     * 127 terms still loads.
+     * 128 terms still loads.
      */
     static final int MAX_TREE_DEPTH = 128;
 
@@ -399,7 +399,7 @@ final class Parser {
         if (treeDepth > MAX_TREE_DEPTH) {
             throw ExpressionSyntaxException.syntax("expression is more than " + MAX_TREE_DEPTH
                     + " operations deep; each operator, '.name' and '[index]' of a chain such as 'a + b + c'"
-                    + " counts one", at.column());
+                    + " adds a level", at.column());
         }
         treeDepths.put(node, treeDepth);
         return node;

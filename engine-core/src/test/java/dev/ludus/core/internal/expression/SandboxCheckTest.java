@@ -230,7 +230,7 @@ class SandboxCheckTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RULE))
                 .hasMessage("expression syntax error at column " + column + ": expression is more than "
                         + Parser.MAX_TREE_DEPTH + " operations deep; each operator, '.name' and '[index]' of a "
-                        + "chain such as 'a + b + c' counts one");
+                        + "chain such as 'a + b + c' adds a level");
     }
 
     @Test
