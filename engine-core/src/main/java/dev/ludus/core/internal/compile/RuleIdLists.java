@@ -72,8 +72,13 @@ final class RuleIdLists {
             Shared shared = slots.get(slot);
             if (shared == null) {
                 List<String> ids = copyIds(rules);
-                // Past the bound size only grows by the threads that raced for the last places.
-                if (size.get() >= capacity || size.getAndIncrement() >= capacity) {
+                if (size.get() >= capacity) {
+                    return ids;
+                }
+                // A place is reserved before the slot is taken and given back if that fails, so the table never
+                // holds more than its capacity and loses no place to a race.
+                if (size.getAndIncrement() >= capacity) {
+                    size.decrementAndGet();
                     return ids;
                 }
                 if (slots.compareAndSet(slot, null, new Shared(hash, ids))) {
