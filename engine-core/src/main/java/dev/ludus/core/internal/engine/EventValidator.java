@@ -44,13 +44,13 @@ final class EventValidator {
      * @throws LudusException {@code INVALID_EVENT} naming the offending field
      */
     ValidEvent validate(Event event, String eventId) {
-        text("externalUserId", event.externalUserId(), limits.maxExternalUserIdLength(), "maxExternalUserIdLength");
-        text("eventType", event.eventType(), limits.maxEventTypeLength(), "maxEventTypeLength");
+        text("externalUserId", event.externalUserId(), limits.maxExternalUserIdLength(), "maxExternalUserIdLength", true);
+        text("eventType", event.eventType(), limits.maxEventTypeLength(), "maxEventTypeLength", true);
         if (event.eventId() != null) {
-            text("eventId", event.eventId(), MAX_ID_LENGTH, null);
+            text("eventId", event.eventId(), MAX_ID_LENGTH, null, false);
         }
         if (event.idempotencyKey() != null) {
-            text("idempotencyKey", event.idempotencyKey(), MAX_ID_LENGTH, null);
+            text("idempotencyKey", event.idempotencyKey(), MAX_ID_LENGTH, null, false);
         }
         Map<String, String> profile = event.profile().isEmpty() ? Map.of() : profile(event.profile());
         Map<String, Object> properties = checkMap(event.properties(), PROPERTIES, 1, null);
@@ -73,10 +73,14 @@ final class EventValidator {
         return Collections.unmodifiableMap(profile);
     }
 
-    /** Checks a required field ({@code externalUserId}, {@code eventType}) or an optional one that was given. */
-    private static void text(String field, String value, int max, String setting) {
+    /**
+     * Checks a required field ({@code externalUserId}, {@code eventType}) or an optional one that was given.
+     *
+     * @param required whether the field must be given, which the message for a blank value says
+     */
+    private static void text(String field, String value, int max, String setting, boolean required) {
         if (value == null || value.length() > max && value.isBlank()) {
-            throw blank(field);
+            throw blank(field, required);
         }
         if (value.length() > max) {
             throw invalid(field + ": " + value.length() + " characters, at most " + max + " allowed"
@@ -90,18 +94,18 @@ final class EventValidator {
                 continue;
             }
             if (Character.isISOControl(c)) {
-                throw value.isBlank() ? blank(field) : invalid(field + ": contains a control character at index " + i);
+                throw value.isBlank() ? blank(field, required)
+                        : invalid(field + ": contains a control character at index " + i);
             }
             blank &= Character.isWhitespace(c);
         }
         if (blank) {
-            throw blank(field);
+            throw blank(field, required);
         }
     }
 
-    private static LudusException blank(String field) {
-        boolean optional = field.equals("eventId") || field.equals("idempotencyKey");
-        return invalid(field + (optional ? ": must not be blank when given" : ": required, must not be blank"));
+    private static LudusException blank(String field, boolean required) {
+        return invalid(field + (required ? ": required, must not be blank" : ": must not be blank when given"));
     }
 
     /**
