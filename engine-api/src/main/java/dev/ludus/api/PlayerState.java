@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * @param xp             total XP
  * @param level          current level, 1 or more
  * @param xpToNextLevel  XP still needed for the next level, 0 at the maximum level
- * @param currencies     balances by currency id, sorted by id
+ * @param currencies     balances by currency id, sorted by id; whole numbers ({@code Long}, or {@code Integer},
+ *                       {@code Short} or {@code Byte} from a raw map), never {@code null}
  * @param badges         badge ids, sorted
  * @param quests         quest standings by quest id, sorted by id
  * @param attributes     attributes set by rules (JSON-like values), sorted by name
@@ -41,7 +42,7 @@ public record PlayerState(
 
     public PlayerState {
         Objects.requireNonNull(externalUserId, "externalUserId");
-        currencies = sortedCopy(currencies);
+        currencies = Balances.of(currencies);
         badges = badges instanceof SortedView view ? view
                 : badges.isEmpty() ? SortedView.EMPTY : new SortedView(new TreeSet<>(badges));
         quests = sortedCopy(quests);
@@ -61,8 +62,24 @@ public record PlayerState(
 
     /** @return the balance of {@code currency}, 0 when the player has none */
     public long balance(String currency) {
-        Long balance = currencies.get(currency);
-        return balance == null ? 0 : balance;
+        return ((Balances) currencies).balance(currency);
+    }
+
+    /**
+     * Returns {@code currencies} with one balance set, as a sorted, unmodifiable map that a {@code PlayerState}
+     * keeps without copying; {@code currencies} itself does not change. Cheap when {@code currencies} comes from a
+     * {@code PlayerState} or from this method: the currency ids are shared and only the amounts copied. For
+     * stores and tools that change a balance; the engine calls it for every change it makes.
+     *
+     * @param currencies balances by currency id, as for the constructor
+     * @param currency   the currency whose balance to set (added when absent)
+     * @param balance    its new balance
+     * @return the balances with the change
+     * @throws NullPointerException     if an argument, a currency id or a balance is {@code null}
+     * @throws IllegalArgumentException if a balance in {@code currencies} is not a whole number
+     */
+    public static Map<String, Long> withBalance(Map<String, Long> currencies, String currency, long balance) {
+        return Balances.of(currencies).with(Objects.requireNonNull(currency, "currency"), balance);
     }
 
     /** Copies into a sorted, unmodifiable map, unless the map already is one made here (it cannot change). */

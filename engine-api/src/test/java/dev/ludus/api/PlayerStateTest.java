@@ -83,6 +83,70 @@ class PlayerStateTest {
     }
 
     @Test
+    void withBalance_setsOrInsertsInOrder_andLeavesTheGivenMapAlone() {
+        Map<String, Long> given = state(Map.of("b", 2L, "d", 4L), Map.of()).currencies();
+
+        assertThat(PlayerState.withBalance(given, "b", 20)).containsExactly(Map.entry("b", 20L), Map.entry("d", 4L));
+        assertThat(PlayerState.withBalance(given, "a", 1)).containsExactly(Map.entry("a", 1L), Map.entry("b", 2L),
+                Map.entry("d", 4L));
+        assertThat(PlayerState.withBalance(given, new String("c"), 3)).containsExactly(Map.entry("b", 2L),
+                Map.entry("c", 3L), Map.entry("d", 4L));
+        assertThat(PlayerState.withBalance(given, "e", -5)).containsExactly(Map.entry("b", 2L), Map.entry("d", 4L),
+                Map.entry("e", -5L));
+        assertThat(given).containsExactly(Map.entry("b", 2L), Map.entry("d", 4L));
+        assertThat(PlayerState.withBalance(Map.of(), "coins", 7)).containsExactly(Map.entry("coins", 7L));
+        assertThat(PlayerState.withBalance(new HashMap<>(Map.of("z", 1L, "y", 2L)), "x", 3))
+                .containsExactly(Map.entry("x", 3L), Map.entry("y", 2L), Map.entry("z", 1L));
+    }
+
+    @Test
+    void withBalance_resultIsKeptWithoutCopying_andIsUnmodifiable() {
+        Map<String, Long> balances = PlayerState.withBalance(Map.of(), "coins", 5);
+        PlayerState state = state(balances, Map.of());
+
+        assertThat(state.currencies()).isSameAs(balances);
+        assertThat(state.balance("coins")).isEqualTo(5);
+        assertThatThrownBy(() -> balances.put("gems", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void balances_withTheSameCurrencies_shareOneIdArray() {
+        Map<String, Long> one = PlayerState.withBalance(Map.of(), new String("gold"), 1);
+        Map<String, Long> other = PlayerState.withBalance(Map.of(), new String("gold"), 2);
+        Map<String, Long> copied = state(new HashMap<>(Map.of("gold", 3L)), Map.of()).currencies();
+
+        assertThat(((Balances) other).ids()).isSameAs(((Balances) one).ids());
+        assertThat(((Balances) copied).ids()).isSameAs(((Balances) one).ids());
+        assertThat(((Balances) PlayerState.withBalance(one, "gold", 9)).ids()).isSameAs(((Balances) one).ids());
+    }
+
+    @Test
+    void withBalance_nullArguments_areRejected() {
+        assertThatThrownBy(() -> PlayerState.withBalance(Map.of(), null, 1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("currency");
+        assertThatThrownBy(() -> PlayerState.withBalance(null, "coins", 1)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void balances_fromARawMap_takeWholeNumbers_andRejectOthers() {
+        Map raw = new HashMap();
+        raw.put("coins", 5);
+        raw.put("gems", (short) 2);
+        assertThat(state(raw, Map.of()).currencies()).containsExactly(Map.entry("coins", 5L), Map.entry("gems", 2L));
+
+        raw.put("gems", 2.5);
+        assertThatThrownBy(() -> state(raw, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("balance of 'gems' must be a whole number, not java.lang.Double");
+        raw.put("gems", "2");
+        assertThatThrownBy(() -> state(raw, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("balance of 'gems' must be a whole number, not java.lang.String");
+        raw.put("gems", null);
+        assertThatThrownBy(() -> state(raw, Map.of())).isInstanceOf(NullPointerException.class)
+                .hasMessage("balance of 'gems'");
+    }
+
+    @Test
     void playersWithoutBadgesShareOneEmptySet() {
         PlayerState a = PlayerState.initial("a", 100);
         PlayerState b = state(Map.of(), Map.of());

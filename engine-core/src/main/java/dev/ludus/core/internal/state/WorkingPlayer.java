@@ -16,18 +16,20 @@ import java.util.TreeSet;
 public final class WorkingPlayer {
     /** The previous value of a key that was not in its collection. */
     private static final Object ABSENT = new Object();
+    /** Marks an undo journal entry whose old value is the whole balances map. */
+    private static final Object BALANCES = new Object();
 
     private PlayerState base;
     private LevelCurve curve;
     private long xp;
     private int level;
+    /** The balances: the base's until a change, then each change's new map ({@link PlayerState#withBalance}). */
+    private Map<String, Long> balances;
     /** Working copies, valid only while their flag is set (first written during this event). */
-    private final TreeMap<String, Long> currencies = new TreeMap<>();
     private final TreeSet<String> badges = new TreeSet<>();
     private final TreeMap<String, QuestState> quests = new TreeMap<>();
     private final TreeMap<String, Object> attributes = new TreeMap<>();
     private final TreeMap<String, String> profile = new TreeMap<>();
-    private boolean currenciesCopied;
     private boolean badgesCopied;
     private boolean questsCopied;
     private boolean attributesCopied;
@@ -52,14 +54,15 @@ public final class WorkingPlayer {
         this.curve = curve;
         this.xp = base.xp();
         this.level = base.level();
-        currenciesCopied = badgesCopied = questsCopied = attributesCopied = profileCopied = false;
+        this.balances = base.currencies();
+        badgesCopied = questsCopied = attributesCopied = profileCopied = false;
         clearJournal();
     }
 
     /** Drops the references to the last event's state, so that an idle instance holds on to nothing. */
     public void release() {
         base = null;
-        currencies.clear();
+        balances = null;
         badges.clear();
         quests.clear();
         attributes.clear();
@@ -85,7 +88,9 @@ public final class WorkingPlayer {
         for (int i = undoSize - 3; i >= 0; i -= 3) {
             Object key = undo[i + 1];
             Object old = undo[i + 2];
-            if (undo[i] instanceof TreeSet<?> set) {
+            if (undo[i] == BALANCES) {
+                balances = (Map<String, Long>) old;
+            } else if (undo[i] instanceof TreeSet<?> set) {
                 set.remove(key);
             } else if (old == ABSENT) {
                 ((Map<Object, Object>) undo[i]).remove(key);
@@ -129,16 +134,13 @@ public final class WorkingPlayer {
     }
 
     public long balance(String currency) {
-        Long balance = (currenciesCopied ? currencies : base.currencies()).get(currency);
+        Long balance = balances.get(currency);
         return balance == null ? 0 : balance;
     }
 
     public void setBalance(String currency, long balance) {
-        if (!currenciesCopied) {
-            currenciesCopied = copy(base.currencies(), currencies);
-        }
-        Long old = currencies.put(currency, balance);
-        journal(currencies, currency, old == null ? ABSENT : old);
+        journal(BALANCES, currency, balances);
+        balances = PlayerState.withBalance(balances, currency, balance);
     }
 
     public boolean hasBadge(String badge) {
@@ -203,7 +205,7 @@ public final class WorkingPlayer {
     /** @return an immutable snapshot of the current state with the given version */
     public PlayerState snapshot(long version) {
         return new PlayerState(base.externalUserId(), xp, level, curve.xpToNextLevel(xp, level),
-                currenciesCopied ? currencies : base.currencies(),
+                balances,
                 badgesCopied ? badges : base.badges(),
                 questsCopied ? quests : base.quests(),
                 attributesCopied ? attributes : base.attributes(),
