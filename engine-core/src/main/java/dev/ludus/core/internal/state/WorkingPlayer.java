@@ -16,15 +16,20 @@ import java.util.TreeSet;
 public final class WorkingPlayer {
     /** The previous value of a key that was not in its collection. */
     private static final Object ABSENT = new Object();
-    /** Marks an undo journal entry whose old value is the whole balances map. */
-    private static final Object BALANCES = new Object();
 
     private PlayerState base;
     private LevelCurve curve;
     private long xp;
     private int level;
-    /** The balances: the base's until a change, then each change's new map ({@link PlayerState#withBalance}). */
+    /**
+     * The balances: the base's, and after changes to more than one currency the map built for the earlier ones
+     * ({@link PlayerState#withBalance}); the latest change is {@link #changedCurrency}'s, built in only when another
+     * currency changes or a snapshot is taken, so that an event changing one currency builds one map.
+     */
     private Map<String, Long> balances;
+    /** The currency changed last, whose balance {@link #balances} does not hold yet; or {@code null}. */
+    private String changedCurrency;
+    private long changedBalance;
     /** Working copies, valid only while their flag is set (first written during this event). */
     private final TreeSet<String> badges = new TreeSet<>();
     private final TreeMap<String, QuestState> quests = new TreeMap<>();
@@ -34,9 +39,15 @@ public final class WorkingPlayer {
     private boolean questsCopied;
     private boolean attributesCopied;
     private boolean profileCopied;
-    /** XP and level at the {@link #mark()}: restored by a rollback, so XP changes need no journal entries. */
+    /**
+     * XP, level and balances at the {@link #mark()}: restored by a rollback, so their changes need no journal
+     * entries.
+     */
     private long markXp;
     private int markLevel;
+    private Map<String, Long> markBalances;
+    private String markChangedCurrency;
+    private long markChangedBalance;
     /**
      * Undo journal of collection writes, three slots per write: the collection, the key, and the previous
      * value ({@link #ABSENT} when there was none). Grown on demand; most events never write a collection.
@@ -55,6 +66,7 @@ public final class WorkingPlayer {
         this.xp = base.xp();
         this.level = base.level();
         this.balances = base.currencies();
+        this.changedCurrency = null;
         badgesCopied = questsCopied = attributesCopied = profileCopied = false;
         clearJournal();
     }
@@ -63,6 +75,9 @@ public final class WorkingPlayer {
     public void release() {
         base = null;
         balances = null;
+        changedCurrency = null;
+        markBalances = null;
+        markChangedCurrency = null;
         badges.clear();
         quests.clear();
         attributes.clear();
@@ -77,6 +92,9 @@ public final class WorkingPlayer {
     public void mark() {
         markXp = xp;
         markLevel = level;
+        markBalances = balances;
+        markChangedCurrency = changedCurrency;
+        markChangedBalance = changedBalance;
         clearJournal();
     }
 
@@ -85,12 +103,13 @@ public final class WorkingPlayer {
     public void rollback() {
         xp = markXp;
         level = markLevel;
+        balances = markBalances;
+        changedCurrency = markChangedCurrency;
+        changedBalance = markChangedBalance;
         for (int i = undoSize - 3; i >= 0; i -= 3) {
             Object key = undo[i + 1];
             Object old = undo[i + 2];
-            if (undo[i] == BALANCES) {
-                balances = (Map<String, Long>) old;
-            } else if (undo[i] instanceof TreeSet<?> set) {
+            if (undo[i] instanceof TreeSet<?> set) {
                 set.remove(key);
             } else if (old == ABSENT) {
                 ((Map<Object, Object>) undo[i]).remove(key);
@@ -134,13 +153,19 @@ public final class WorkingPlayer {
     }
 
     public long balance(String currency) {
+        if (changedCurrency != null && (changedCurrency == currency || changedCurrency.equals(currency))) {
+            return changedBalance;
+        }
         Long balance = balances.get(currency);
         return balance == null ? 0 : balance;
     }
 
     public void setBalance(String currency, long balance) {
-        journal(BALANCES, currency, balances);
-        balances = PlayerState.withBalance(balances, currency, balance);
+        if (changedCurrency != null && changedCurrency != currency && !changedCurrency.equals(currency)) {
+            balances = PlayerState.withBalance(balances, changedCurrency, changedBalance);
+        }
+        changedCurrency = currency;
+        changedBalance = balance;
     }
 
     public boolean hasBadge(String badge) {
@@ -204,6 +229,11 @@ public final class WorkingPlayer {
 
     /** @return an immutable snapshot of the current state with the given version */
     public PlayerState snapshot(long version) {
+        if (changedCurrency != null) {
+            // The balances stay the same in effect, so the fields saved by a mark before still describe that state.
+            balances = PlayerState.withBalance(balances, changedCurrency, changedBalance);
+            changedCurrency = null;
+        }
         return new PlayerState(base.externalUserId(), xp, level, curve.xpToNextLevel(xp, level),
                 balances,
                 badgesCopied ? badges : base.badges(),
