@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Run: {@code java -jar engine-benchmarks/target/benchmarks.jar ExpressionBenchmark -f 1 -wi 2 -i 3}
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages"})
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
