@@ -7,27 +7,27 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * An unmodifiable map kept as parallel key and value arrays that nobody changes, iterated in array order;
- * subclasses say how a key is found. Keys are held as {@code Object}s on purpose: a raw map's non-string key
- * must reach the engine's check.
+ * An unmodifiable map kept as an array of keys and, in the subclass, values at the same indexes, which nobody
+ * changes; iterated in array order. Subclasses say how a key is found and hold the values. Keys are held as
+ * {@code Object}s on purpose: a raw map's non-string key must reach the engine's check.
  */
 abstract class ArrayMap<V> extends AbstractMap<String, V> {
     final Object[] keys;
-    final Object[] values;
 
-    ArrayMap(Object[] keys, Object[] values) {
+    ArrayMap(Object[] keys) {
         this.keys = keys;
-        this.values = values;
     }
 
     /** @return the index of {@code key} in {@link #keys}, or a negative number when it is absent */
     abstract int indexOf(Object key);
 
+    /** @return the value of the key at index {@code i} */
+    abstract V valueAt(int i);
+
     @Override
-    @SuppressWarnings("unchecked")
     public V get(Object key) {
         int i = indexOf(key);
-        return i < 0 ? null : (V) values[i];
+        return i < 0 ? null : valueAt(i);
     }
 
     @Override
@@ -65,7 +65,7 @@ abstract class ArrayMap<V> extends AbstractMap<String, V> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return (Entry<String, V>) (Entry<?, ?>) new SimpleImmutableEntry<>(keys[i], values[i]);
+                        return (Entry<String, V>) (Entry<?, ?>) new SimpleImmutableEntry<>(keys[i], valueAt(i));
                     }
                 };
             }

@@ -1,13 +1,8 @@
 package dev.ludus.api;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -17,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * amounts as {@code long}s. Neither array is ever changed, so maps with the same currencies share the id array
  * and a change of one balance copies only the amounts.
  */
-final class Balances extends AbstractMap<String, Long> {
+final class Balances extends ArrayMap<Long> {
     static final Balances EMPTY = new Balances(new String[0], new long[0]);
     /**
      * Id arrays seen lately, by their hash: players of a game mostly hold the same few currencies, and sharing
@@ -25,11 +20,11 @@ final class Balances extends AbstractMap<String, Long> {
      */
     private static final AtomicReferenceArray<String[]> SHARED_IDS = new AtomicReferenceArray<>(64);
 
-    private final String[] ids;
     private final long[] amounts;
 
+    /** @param ids the currency ids, a {@code String[]} in natural order */
     private Balances(String[] ids, long[] amounts) {
-        this.ids = ids;
+        super(ids);
         this.amounts = amounts;
     }
 
@@ -85,9 +80,10 @@ final class Balances extends AbstractMap<String, Long> {
         if (i >= 0) {
             long[] changed = amounts.clone();
             changed[i] = amount;
-            return new Balances(ids, changed);
+            return new Balances(ids(), changed);
         }
         int at = -i - 1;
+        String[] ids = ids();
         String[] newIds = new String[ids.length + 1];
         long[] newAmounts = new long[ids.length + 1];
         System.arraycopy(ids, 0, newIds, 0, at);
@@ -99,9 +95,9 @@ final class Balances extends AbstractMap<String, Long> {
         return new Balances(shared(newIds), newAmounts);
     }
 
-    /** @return the currency ids, for tests of the sharing */
+    /** @return the currency ids (the keys are a {@code String[]}, made here) */
     String[] ids() {
-        return ids;
+        return (String[]) keys;
     }
 
     /** @return the balance of {@code id}, 0 when there is none */
@@ -114,67 +110,21 @@ final class Balances extends AbstractMap<String, Long> {
      * @return the index of {@code key}, or a negative number ({@code -(insertion point) - 1} for a string):
      *         currency ids usually are the game's own string objects, so identity is tried first
      */
-    private int indexOf(Object key) {
+    @Override
+    int indexOf(Object key) {
         if (!(key instanceof String id)) {
             return -1;
         }
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == id) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == id) {
                 return i;
             }
         }
-        return Arrays.binarySearch(ids, id);
+        return Arrays.binarySearch(keys, id);
     }
 
     @Override
-    public Long get(Object key) {
-        int i = indexOf(key);
-        return i < 0 ? null : amounts[i];
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return indexOf(key) >= 0;
-    }
-
-    @Override
-    public int size() {
-        return ids.length;
-    }
-
-    @Override
-    public boolean isEmpty() {
-        return ids.length == 0;
-    }
-
-    @Override
-    public Set<Entry<String, Long>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Entry<String, Long>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < ids.length;
-                    }
-
-                    @Override
-                    public Entry<String, Long> next() {
-                        if (next >= ids.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return new SimpleImmutableEntry<>(ids[i], amounts[i]);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return ids.length;
-            }
-        };
+    Long valueAt(int i) {
+        return amounts[i];
     }
 }

@@ -92,10 +92,12 @@ final class Frozen {
     private static final class FrozenMap<V> extends ArrayMap<V> {
         static final FrozenMap<?> EMPTY = new FrozenMap<>(new Object[0], new Object[0]);
 
+        private final Object[] values;
         private final Map<Object, Integer> index;
 
         FrozenMap(Object[] keys, Object[] values) {
-            super(keys, values);
+            super(keys);
+            this.values = values;
             if (keys.length > SCAN_LIMIT) {
                 index = new HashMap<>(keys.length * 2);
                 for (int i = 0; i < keys.length; i++) {
@@ -123,6 +125,12 @@ final class Frozen {
                 }
             }
             return -1;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        V valueAt(int i) {
+            return (V) values[i];
         }
     }
 

@@ -94,8 +94,17 @@ public record PlayerState(
     private static final class SortedArrayMap<V> extends ArrayMap<V> {
         private static final SortedArrayMap<?> EMPTY = new SortedArrayMap<>(new String[0], new Object[0]);
 
+        private final Object[] values;
+
         private SortedArrayMap(String[] keys, Object[] values) {
-            super(keys, values);
+            super(keys);
+            this.values = values;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        V valueAt(int i) {
+            return (V) values[i];
         }
 
         @SuppressWarnings("unchecked")
