@@ -49,7 +49,8 @@ final class Balances extends ArrayMap<Long> {
         int i = 0;
         for (Entry<String, Long> e : sorted.entrySet()) {
             ids[i] = Objects.requireNonNull(e.getKey(), "currency id");
-            amounts[i++] = amount(ids[i - 1], e.getValue());
+            amounts[i] = amount(ids[i], e.getValue());
+            i++;
         }
         return new Balances(shared(ids), amounts);
     }

@@ -69,7 +69,7 @@ public record PlayerState(
      * Returns {@code currencies} with one balance set, as a sorted, unmodifiable map that a {@code PlayerState}
      * keeps without copying; {@code currencies} itself does not change. Cheap when {@code currencies} comes from a
      * {@code PlayerState} or from this method: the currency ids are shared and only the amounts copied. For
-     * stores and tools that change a balance; the engine calls it for every change it makes.
+     * stores and tools that change a balance; the engine builds its own changes with it.
      *
      * @param currencies balances by currency id, as for the constructor
      * @param currency   the currency whose balance to set (added when absent)

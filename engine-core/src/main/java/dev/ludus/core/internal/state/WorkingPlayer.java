@@ -59,7 +59,7 @@ public final class WorkingPlayer {
         reset(base, curve);
     }
 
-    /** Starts over from {@code base}, forgetting every change. */
+    /** Starts over from {@code base}, forgetting every change, with a {@link #mark()} there. */
     public void reset(PlayerState base, LevelCurve curve) {
         this.base = base;
         this.curve = curve;
@@ -68,7 +68,7 @@ public final class WorkingPlayer {
         this.balances = base.currencies();
         this.changedCurrency = null;
         badgesCopied = questsCopied = attributesCopied = profileCopied = false;
-        clearJournal();
+        mark();
     }
 
     /** Drops the references to the last event's state, so that an idle instance holds on to nothing. */

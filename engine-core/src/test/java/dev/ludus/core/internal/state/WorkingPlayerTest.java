@@ -67,6 +67,18 @@ class WorkingPlayerTest {
         assertThat(player.snapshot(1).currencies()).isSameAs(base.currencies());
     }
 
+    @Test
+    void rollback_withoutAMarkOfItsOwn_goesBackToTheBase() {
+        WorkingPlayer player = player(Map.of("coins", 10L));
+        player.setXp(150);
+        player.setBalance("coins", 30);
+        player.rollback();
+
+        assertThat(player.xp()).isZero();
+        assertThat(player.level()).isEqualTo(1);
+        assertThat(player.snapshot(1).currencies()).containsExactly(Map.entry("coins", 10L));
+    }
+
     private static WorkingPlayer player(Map<String, Long> currencies) {
         return new WorkingPlayer(state(currencies), CURVE);
     }
