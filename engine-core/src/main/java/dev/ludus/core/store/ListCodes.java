@@ -56,7 +56,10 @@ final class ListCodes {
             return code;
         }
         if (codes.size() >= max) {
-            return -1; // without the lock, which every commit would otherwise take once the numbers run out
+            // Without the lock, which every commit would otherwise take once the numbers run out. The list may have
+            // taken the last number since the look-up above; no list is numbered after that, so this look-up is final.
+            code = codes.get(list);
+            return code != null ? code : -1;
         }
         synchronized (this) {
             code = codes.get(list);
