@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ludus.api.ErrorCode;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -71,22 +72,13 @@ class SandboxCheckTest {
                 arguments("score // comment", "comment '//'"),
                 arguments("$", "character '$'"),
                 arguments("score\u00a0> 1", "character '\\u00a0'"),
-                arguments("order.Total", "class reference 'order.Total'"),
-                arguments("(int) score", "type cast '(int)'"),
-                arguments("(String) name", "type cast '(String)'"),
-                arguments("order.?total", "null-safe navigation '.?'"),
-                arguments("x -> x + 1", "lambda '->'"),
-                arguments("name::length", "method reference '::'"));
+                arguments("order.Total", "class reference 'order.Total'"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("refused")
     void parse_refusedConstruct_isNotAllowedAndNamed(String source, String construct) {
-        assertThatThrownBy(() -> Parser.parse(source))
-                .isInstanceOfSatisfying(ExpressionSyntaxException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.code())
-                                .isEqualTo(ErrorCode.EXPRESSION_NOT_ALLOWED))
-                .hasMessageContaining(construct + " is not allowed");
+        assertNotAllowed(source).hasMessageContaining(construct + " is not allowed");
     }
 
     /** MVEL constructs that used to be reported as syntax errors or under another name. */
@@ -112,11 +104,12 @@ class SandboxCheckTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("refusedMvelConstructs")
     void parse_mvelConstructOutsideTheSandbox_isNotAllowedAndNamed(String source, String message) {
-        assertThatThrownBy(() -> Parser.parse(source))
-                .isInstanceOfSatisfying(ExpressionSyntaxException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.code())
-                                .isEqualTo(ErrorCode.EXPRESSION_NOT_ALLOWED))
-                .hasMessage(message);
+        assertNotAllowed(source).hasMessage(message);
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertNotAllowed(String source) {
+        return assertThatThrownBy(() -> Parser.parse(source)).isInstanceOfSatisfying(ExpressionSyntaxException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.EXPRESSION_NOT_ALLOWED));
     }
 
     /** What looks a little like those constructs but is plain text that does not parse. */
