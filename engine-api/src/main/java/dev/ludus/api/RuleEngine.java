@@ -13,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p><b>Errors:</b> tracking never throws for bad input, store failures or internal failures: those are
  * reported in the {@link EventResult} ({@code rejected} / {@code failed} with {@code STORE_ERROR} or
- * {@code INTERNAL_ERROR}). Only a {@code null} argument throws ({@link NullPointerException}), and errors of
- * the virtual machine itself (such as {@link OutOfMemoryError}) propagate.
+ * {@code INTERNAL_ERROR}), whatever exception a store or a custom condition or action throws, checked ones
+ * thrown undeclared included. Only a {@code null} argument throws ({@link NullPointerException}), and an
+ * {@link Error} (such as {@link OutOfMemoryError}, or an {@link AssertionError} from a store) propagates, except
+ * a {@link StackOverflowError} while evaluating, which fails the event with {@code INTERNAL_ERROR}.
  */
 public interface RuleEngine {
 

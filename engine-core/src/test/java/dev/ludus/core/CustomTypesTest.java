@@ -93,6 +93,11 @@ class CustomTypesTest {
         throw new IllegalStateException("crashed on purpose");
     });
 
+    /** {@code crash_checked}: fails with a checked exception it does not declare. */
+    static final ActionType CRASH_CHECKED = action("crash_checked", Set.of(), (config, context) -> ctx -> {
+        throw Fixtures.sneakyThrow(new java.io.IOException("disk full on purpose"));
+    });
+
     /** {@code recurse}: overflows the stack (a custom type with a runaway recursion). */
     static final ActionType RECURSE = action("recurse", Set.of(), (config, context) -> ctx -> {
         throw new StackOverflowError();
@@ -110,7 +115,7 @@ class CustomTypesTest {
     private static Ludus.Builder withCustomTypes(String game) {
         return Ludus.builder().game(game).clock(Fixtures.CLOCK)
                 .conditionType(IS_EVEN)
-                .actionType(DOUBLE_XP).actionType(EXPLODE).actionType(CRASH).actionType(RECURSE).actionType(NEGATIVE_XP)
+                .actionType(DOUBLE_XP).actionType(EXPLODE).actionType(CRASH).actionType(CRASH_CHECKED).actionType(RECURSE).actionType(NEGATIVE_XP)
                 .actionType(GIFT_BADGE);
     }
 
@@ -189,6 +194,19 @@ class CustomTypesTest {
         assertThat(result.rulesFailed()).extracting(RuleFailure::ruleId, RuleFailure::code)
                 .containsExactly(Tuple.tuple("crashes", ErrorCode.INTERNAL_ERROR));
         assertThat(result.rulesFailed().get(0).message()).contains("crashed on purpose");
+        assertThat(state(engine, "u").xp()).isEqualTo(1);
+    }
+
+    @Test
+    void customActionThrowingACheckedExceptionItDoesNotDeclare_failsJustThatRule_withInternalError() {
+        RuleEngine engine = withCustomTypes(Fixtures.rules(
+                Fixtures.rule("crashes", "e", "[{\"type\": \"grant_xp\", \"amount\": 5}, {\"type\": \"crash_checked\"}]"),
+                Fixtures.rule("fine", "e", "[{\"type\": \"grant_xp\", \"amount\": 1}]"))).build();
+        EventResult result = processed(engine, event("u", "e"));
+        assertThat(result.rulesTriggered()).containsExactly("fine");
+        assertThat(result.rulesFailed()).extracting(RuleFailure::ruleId, RuleFailure::code, RuleFailure::message)
+                .containsExactly(Tuple.tuple("crashes", ErrorCode.INTERNAL_ERROR,
+                        "action failed: java.io.IOException: disk full on purpose"));
         assertThat(state(engine, "u").xp()).isEqualTo(1);
     }
 

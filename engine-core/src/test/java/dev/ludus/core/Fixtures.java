@@ -31,6 +31,15 @@ final class Fixtures {
     }
 
     /** @return an engine for the game on a fresh in-memory store and the fixed clock */
+    /**
+     * Throws {@code e}, checked or not, from a method that declares nothing: what a store or a custom type written
+     * in another JVM language, or using a "sneaky throw", can do.
+     */
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {
+        throw (E) e;
+    }
+
     static RuleEngine engine(String game) {
         return Ludus.builder().game(game).clock(CLOCK).build();
     }

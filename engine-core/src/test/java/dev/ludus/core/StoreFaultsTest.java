@@ -43,11 +43,18 @@ class StoreFaultsTest {
         volatile boolean breakLoad;
         volatile boolean breakFind;
         volatile boolean breakCommit;
+        /** With a break flag: the store throws a checked exception it does not declare instead. */
+        volatile boolean checked;
+
+        private RuntimeException broken(String message) {
+            return checked ? Fixtures.sneakyThrow(new java.sql.SQLException(message))
+                    : new IllegalStateException(message);
+        }
 
         @Override
         public Optional<PlayerRecord> load(String externalUserId) {
             if (breakLoad) {
-                throw new IllegalStateException("connection reset while loading");
+                throw broken("connection reset while loading");
             }
             return super.load(externalUserId);
         }
@@ -55,7 +62,7 @@ class StoreFaultsTest {
         @Override
         public Optional<IdempotencyRecord> findIdempotency(String externalUserId, String key) {
             if (breakFind) {
-                throw new IllegalStateException("connection reset while reading keys");
+                throw broken("connection reset while reading keys");
             }
             return super.findIdempotency(externalUserId, key);
         }
@@ -64,7 +71,7 @@ class StoreFaultsTest {
         public boolean commit(PlayerCommit commit) {
             if (breakCommit) {
                 super.commits.incrementAndGet();
-                throw new IllegalStateException("connection reset while committing");
+                throw broken("connection reset while committing");
             }
             return super.commit(commit);
         }
@@ -112,6 +119,33 @@ class StoreFaultsTest {
         store.breakCommit = false;
         assertThat(state(engine, "u")).isEqualTo(before);
         assertThat(state(engine, "u").version()).isEqualTo(1);
+    }
+
+    @Test
+    void storeThrowingACheckedExceptionItDoesNotDeclare_isAStoreFailureToo() {
+        BreakableStore store = new BreakableStore();
+        RuleEngine engine = Fixtures.engine(GAME, store);
+        processed(engine, event("u", "e"));
+        PlayerState before = state(engine, "u");
+        store.checked = true;
+
+        store.breakCommit = true;
+        EventResult commit = engine.track(event("u", "e"));
+        store.breakCommit = false;
+        store.breakLoad = true;
+        EventResult load = engine.track(event("u", "e"));
+
+        assertFailed(commit, ErrorCode.STORE_ERROR);
+        assertThat(commit.error().message())
+                .isEqualTo("player store failed: java.sql.SQLException: connection reset while committing");
+        assertFailed(load, ErrorCode.STORE_ERROR);
+        assertThat(load.error().message())
+                .isEqualTo("player store failed: java.sql.SQLException: connection reset while loading");
+        assertThatThrownBy(() -> engine.player("u")).isInstanceOf(LudusException.class)
+                .hasMessage("player store failed: java.sql.SQLException: connection reset while loading")
+                .hasCauseInstanceOf(java.sql.SQLException.class);
+        store.breakLoad = false;
+        assertThat(state(engine, "u")).isEqualTo(before);
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.Optional;
  *       committed with a version up to {@code v} must be found (the engine loads first, then looks keys up);</li>
  *   <li>be thread-safe.</li>
  * </ul>
- * Any {@link RuntimeException} thrown by a method makes the event {@code failed} / {@code STORE_ERROR},
- * with nothing committed by the engine.
+ * Any exception thrown by a method (a {@link RuntimeException}, or a checked exception thrown without being
+ * declared) makes the event {@code failed} / {@code STORE_ERROR}, with nothing committed by the engine; an
+ * {@link Error} propagates to the caller.
  */
 public interface PlayerStore {
 

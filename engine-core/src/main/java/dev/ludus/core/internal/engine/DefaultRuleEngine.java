@@ -91,7 +91,7 @@ final class DefaultRuleEngine implements RuleEngine {
         Loaded loaded;
         try {
             loaded = load(event, fingerprint, version);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             return storeFailure(event, version, e);
         }
         if (loaded.replay() != null) {
@@ -112,13 +112,13 @@ final class DefaultRuleEngine implements RuleEngine {
                     event.timestamp(), record.version(), event.properties(), result.rulesTriggered(),
                     result.actionsExecuted());
             commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError e) {
             // A bug, or a store's record the engine cannot read: the run is dropped (not reused) with its changes.
             return evaluationFailure(event, version, e);
         }
         try {
             return commit(commit, result) ? result : null;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             return storeFailure(event, version, e);
         }
     }
@@ -146,7 +146,7 @@ final class DefaultRuleEngine implements RuleEngine {
      * Loads first, then looks the key up: a key committed after this load also moved the version on, so a
      * commit based on this load fails and the retry finds the key.
      *
-     * @throws RuntimeException whatever the store throws
+     * @throws RuntimeException whatever the store throws (or a checked exception a store threw undeclared)
      */
     private Loaded load(ValidEvent event, String fingerprint, String version) {
         PlayerRecord record = store.load(event.externalUserId()).orElse(null);
@@ -180,7 +180,7 @@ final class DefaultRuleEngine implements RuleEngine {
         return failure(event, version, ErrorCode.INTERNAL_ERROR, "evaluation failed: " + e);
     }
 
-    private static EventResult storeFailure(ValidEvent event, String version, RuntimeException e) {
+    private static EventResult storeFailure(ValidEvent event, String version, Exception e) {
         return failure(event, version, ErrorCode.STORE_ERROR, "player store failed: " + e);
     }
 
@@ -237,7 +237,7 @@ final class DefaultRuleEngine implements RuleEngine {
         try {
             CompiledGame game = this.game;
             return store.load(externalUserId).map(record -> game.catalog().levels().levelled(record.state()));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
         }
     }
@@ -271,7 +271,7 @@ final class DefaultRuleEngine implements RuleEngine {
         Loaded loaded;
         try {
             loaded = load(valid, fingerprint(valid), version);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
         }
         if (loaded.replay() != null) {
@@ -283,7 +283,7 @@ final class DefaultRuleEngine implements RuleEngine {
                     traces, includeDrafts);
             run.run();
             return new Explanation(run.result(version), traces);
-        } catch (RuntimeException | StackOverflowError e) { // as in attempt: the result tracking would give
+        } catch (Exception | StackOverflowError e) { // as in attempt: the result tracking would give
             return new Explanation(evaluationFailure(valid, version, e), List.of());
         }
     }
@@ -306,7 +306,7 @@ final class DefaultRuleEngine implements RuleEngine {
             List<HistoryEntry> entries;
             try {
                 entries = store.history(query.externalUserId(), query.eventType(), before, query.limit() + 1);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
             }
             if (entries.size() <= query.limit()) {
@@ -334,7 +334,7 @@ final class DefaultRuleEngine implements RuleEngine {
             try {
                 return store.findEvent(eventId).map(h -> new EventStatusView(h.eventId(), EventStatus.PROCESSED,
                         h.rulesTriggered(), h.actionsExecuted()));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 throw new LudusException(ErrorCode.STORE_ERROR, "player store failed: " + e, e);
             }
         }

@@ -255,7 +255,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
                 }
             }
             return true;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             rulesFailed.add(failure(rule, e, "condition"));
             return false;
         }
@@ -269,7 +269,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         int derivedMark = derived == null ? 0 : derived.size();
         try {
             runActions(rule.actions());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             player.rollback();
             levelsHandled = Math.min(levelsHandled, player.level());
             updates.subList(updatesMark, updates.size()).clear();
@@ -287,7 +287,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         return true;
     }
 
-    private static RuleFailure failure(CompiledRule rule, RuntimeException e, String what) {
+    private static RuleFailure failure(CompiledRule rule, Exception e, String what) {
         return e instanceof LudusException le ? new RuleFailure(rule.id(), le.code(), le.getMessage())
                 : new RuleFailure(rule.id(), ErrorCode.INTERNAL_ERROR, what + " failed: " + e);
     }
@@ -478,7 +478,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             boolean result;
             try {
                 result = condition.condition().test(this);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 if (reached) {
                     rulesFailed.add(failure(rule, e, "condition"));
                 }
