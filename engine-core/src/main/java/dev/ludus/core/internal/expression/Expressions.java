@@ -140,7 +140,7 @@ public final class Expressions {
             throw ExpressionSyntaxException.of(ErrorCode.INVALID_RULE,
                     "MVEL cannot compile the expression: " + MvelProgram.firstLine(e));
         }
-        return new MvelProgram(compiled, parserContext.getInputs().keySet());
+        return new MvelProgram(compiled);
     }
 
     private static Origin origin(ConfigNode config, String source) {

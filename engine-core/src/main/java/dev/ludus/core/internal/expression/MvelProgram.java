@@ -3,8 +3,8 @@ package dev.ludus.core.internal.expression;
 import dev.ludus.api.spi.EvaluationContext;
 import java.io.Serializable;
 import java.util.HashMap;
-import java.util.Set;
 import org.mvel2.MVEL;
+import org.mvel2.PropertyAccessException;
 import org.mvel2.integration.impl.MapVariableResolverFactory;
 
 /**
@@ -12,34 +12,56 @@ import org.mvel2.integration.impl.MapVariableResolverFactory;
  * read-only variables as the sandbox. Assignments go to a per-evaluation scope of locals; assigning to
  * an input fails because the inputs are unmodifiable.
  *
+ * <p>A variable the event does not have is found missing when MVEL cannot resolve it while running, not from
+ * the names MVEL lists as inputs when compiling: those include the variables of loops ({@code foreach (t :
+ * tags)}), which the expression defines itself.
+ *
  * @param compiled MVEL's compiled form; MVEL's compiled expressions may be executed by many threads
- * @param inputs   the root variables MVEL found the expression reads, checked before each run so that
- *                 a missing one behaves as in the sandbox
  */
-record MvelProgram(Serializable compiled, Set<String> inputs) implements Program {
-    MvelProgram {
-        inputs = Set.copyOf(inputs);
-    }
+record MvelProgram(Serializable compiled) implements Program {
+    /** How MVEL 2 begins the message for a name that is neither a variable nor a property. */
+    private static final String UNRESOLVED = "unresolvable property or identifier: ";
 
     @Override
     public Object evaluate(EvaluationContext context) {
         Variables variables = new Variables(context);
-        for (String input : inputs) {
-            if (!variables.has(input)) {
-                throw new MissingVariableException(input);
-            }
-        }
         MapVariableResolverFactory inputsFactory = new MapVariableResolverFactory(variables.asMap());
+        Object result;
         try {
-            return MVEL.executeExpression(compiled, new MapVariableResolverFactory(new HashMap<>(), inputsFactory));
+            result = MVEL.executeExpression(compiled, new MapVariableResolverFactory(new HashMap<>(), inputsFactory));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof EvaluationException helperError) {
                     throw helperError;
                 }
             }
+            String missing = unresolved(e);
+            if (missing != null && !variables.has(missing)) {
+                throw new MissingVariableException(missing);
+            }
             throw new EvaluationException(firstLine(e));
         }
+        if (result instanceof Long l && (l == Long.MAX_VALUE || l == Long.MIN_VALUE)) {
+            // MVEL gives these for a whole-number division by zero and for some overflows: never a real result.
+            throw new EvaluationException("MVEL's arithmetic gave " + l
+                    + ", its result for a division by zero or an overflow");
+        }
+        return result;
+    }
+
+    /** @return the name MVEL could not resolve, or {@code null} when {@code e} is another failure */
+    private static String unresolved(RuntimeException e) {
+        String message = e.getMessage();
+        int at = message == null || !(e instanceof PropertyAccessException) ? -1 : message.indexOf(UNRESOLVED);
+        if (at < 0) {
+            return null;
+        }
+        int from = at + UNRESOLVED.length();
+        int to = from;
+        while (to < message.length() && Character.isJavaIdentifierPart(message.charAt(to))) {
+            to++;
+        }
+        return to > from ? message.substring(from, to) : null;
     }
 
     /** MVEL's messages carry a multi-line source excerpt; the first line says what went wrong. */

@@ -111,8 +111,30 @@ class ExpressionsTest {
 
     @Test
     void trusted_missingInput_isMissing() {
-        assertThatThrownBy(() -> trusted("score > 1", Map.of()))
-                .isInstanceOfSatisfying(MissingVariableException.class, e -> assertThat(e.path()).isEqualTo("score"));
+        for (String source : List.of("score > 1", "score == null", "def f() { score > 1 }; f()",
+                "x = 0; foreach (t : score) { x += t }; x > 1")) {
+            assertThatThrownBy(() -> trusted(source, Map.of())).as(source)
+                    .isInstanceOfSatisfying(MissingVariableException.class,
+                            e -> assertThat(e.path()).isEqualTo("score"));
+        }
+    }
+
+    @Test
+    void trusted_loops_runWithTheirOwnVariables() {
+        Map<String, Object> properties = Map.of("tags", List.of(1L, 2L));
+        assertThat(trusted("x = 0; foreach (t : tags) { x += t }; x > 1", properties)).isEqualTo(true);
+        assertThat(trusted("x = 0; for (int i = 0; i < 3; i++) { x += i }; x", properties)).isEqualTo(3);
+    }
+
+    @Test
+    void trusted_resultAtALimitOfLong_isAnError() {
+        // MVEL's answers to a whole-number division by zero and to some overflows: an amount must never be one.
+        for (String source : List.of("score / 0", "9223372036854775807 + 1", "-9223372036854775807 - 2")) {
+            assertThatThrownBy(() -> trusted(source, Map.of("score", 95L))).as(source)
+                    .isInstanceOf(EvaluationException.class)
+                    .hasMessageStartingWith("MVEL's arithmetic gave ")
+                    .hasMessageEndingWith(", its result for a division by zero or an overflow");
+        }
     }
 
     @Test
