@@ -3,6 +3,7 @@ package dev.ludus.core.internal.expression;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.QuestState;
 import dev.ludus.api.spi.EvaluationContext;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,11 +103,40 @@ final class Variables {
         Map<String, Object> map = new LinkedHashMap<>(8);
         map.put("xp", state.xp());
         map.put("level", (long) state.level());
-        map.put("currencies", state.currencies());
+        map.put("currencies", new Balances(state.currencies()));
         map.put("badges", List.copyOf(state.badges()));
         map.put("quests", Collections.unmodifiableMap(quests));
         map.put("attributes", state.attributes());
         return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * The player's balances as expressions read them: a currency the player never held reads as 0, as a balance
+     * starts (SPEC section 3) and as the typed player conditions read it. Iterating, {@code size} and
+     * {@code isEmpty} see only the balances the player holds.
+     */
+    private static final class Balances extends AbstractMap<String, Long> {
+        private final Map<String, Long> held;
+
+        Balances(Map<String, Long> held) {
+            this.held = held;
+        }
+
+        @Override
+        public Long get(Object currency) {
+            Long balance = held.get(currency);
+            return balance != null || !(currency instanceof String) ? balance : 0L;
+        }
+
+        @Override
+        public boolean containsKey(Object currency) {
+            return currency instanceof String;
+        }
+
+        @Override
+        public Set<Entry<String, Long>> entrySet() {
+            return held.entrySet();
+        }
     }
 
     private static Map<String, Object> questView(QuestState quest) {

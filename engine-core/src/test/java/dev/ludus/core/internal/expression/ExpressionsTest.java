@@ -104,6 +104,8 @@ class ExpressionsTest {
     void trusted_readsTheSameVariables() {
         assertThat(trusted("player.xp + player.level", Map.of())).isEqualTo(1555L);
         assertThat(trusted("player.currencies.coins", Map.of())).isEqualTo(125L);
+        assertThat(trusted("player.currencies.gems", Map.of())).isEqualTo(0L);
+        assertThat(trusted("player.currencies.size()", Map.of())).isEqualTo(1);
         assertThat(trusted("player.quests.lessons.progress", Map.of())).isEqualTo(3L);
         assertThat(trusted("event.timestamp", Map.of())).isEqualTo(TestContext.TIME.toEpochMilli());
         assertThat(trusted("properties.score", Map.of("score", 4L))).isEqualTo(4L);

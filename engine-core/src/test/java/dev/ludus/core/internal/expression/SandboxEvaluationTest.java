@@ -77,6 +77,9 @@ class SandboxEvaluationTest {
                 arguments("player.xp", 1550L),
                 arguments("player.level", 5L),
                 arguments("player.currencies.coins", 125L),
+                arguments("player.currencies.gems", 0L), // a currency never held: a balance starts at 0
+                arguments("player.currencies['gems'] < 10", true),
+                arguments("size(player.currencies)", 1L),
                 arguments("player.badges[0]", "first-lesson"),
                 arguments("player.quests.lessons.progress", 3L),
                 arguments("player.quests['lessons'].target", 10L),
@@ -176,7 +179,6 @@ class SandboxEvaluationTest {
                 arguments("order[0]", "order[0]"),
                 arguments("nothing.x", "nothing.x"),
                 arguments("score.x", "score.x"),
-                arguments("player.currencies.gems", "player.currencies.gems"),
                 arguments("missing > 1 || true", "missing"),
                 arguments("!(missing > 1)", "missing"),
                 arguments("lower(missing)", "missing"));
