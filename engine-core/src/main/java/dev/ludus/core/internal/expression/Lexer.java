@@ -148,8 +148,13 @@ final class Lexer {
             digits();
         }
         if (position < source.length() && isIdentifierPart(source.charAt(position))) {
-            throw ExpressionSyntaxException.syntax("malformed number '" + source.substring(start, position + 1)
-                    + "': numbers are digits with an optional fraction and exponent, no suffix", start + 1);
+            int end = position;
+            while (end < source.length() && isIdentifierPart(source.charAt(end))) {
+                end++;
+            }
+            // MVEL's typed and hexadecimal literals (10L, 2.5d, 0x1F): numbers here are plain digits.
+            throw ExpressionSyntaxException.notAllowed("number with a suffix '" + source.substring(start, end)
+                    + "' (write digits with an optional fraction and exponent)", start + 1);
         }
         String text = source.substring(start, position);
         try {

@@ -73,6 +73,8 @@ final class Parser {
             Map.entry("contains", "MVEL operator 'contains'"),
             Map.entry("soundslike", "MVEL operator 'soundslike'"),
             Map.entry("strsim", "MVEL operator 'strsim'"),
+            Map.entry("and", "MVEL word operator 'and' (write &&)"),
+            Map.entry("or", "MVEL word operator 'or' (write ||)"),
             Map.entry("convertable_to", "MVEL operator 'convertable_to'"),
             Map.entry("in", "MVEL projection 'in'"),
             Map.entry("empty", "MVEL literal 'empty'"),
