@@ -177,10 +177,22 @@ class LudusJsonReadEventTest {
     }
 
     @Test
-    void readEvent_whenNestedBeyondTheParserLimit_rejectsAsInvalidJson() {
-        String json = "{\"properties\": {\"deep\": " + "[".repeat(999) + "]".repeat(999) + "}}";
+    void readEvent_whenNestedBeyondTheParserLimit_rejectsAsInvalidEvent_sinceItIsValidJson() {
+        String json = "{\"externalUserId\": \"u1\", \"properties\": {\"deep\": " + "[".repeat(999)
+                + "]".repeat(999) + "}}";
 
-        assertRejected(json, ErrorCode.INVALID_JSON, "Document nesting depth (1001) exceeds the maximum allowed (1000");
+        EventReadException e = catchThrowableOfType(EventReadException.class, () -> LudusJson.readEvent(json));
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EVENT);
+        assertThat(e.getMessage()).isEqualTo("the event exceeds a bound of the JSON reader: Document "
+                + "nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)");
+        assertThat(e.externalUserId()).isEqualTo("u1");
+    }
+
+    @Test
+    void readEvent_whenAPropertyNameIsBeyondTheParserLimit_rejectsAsInvalidEvent() {
+        String json = "{\"properties\": {\"" + "k".repeat(60_000) + "\": 1}}";
+
+        assertRejected(json, ErrorCode.INVALID_EVENT, "the event exceeds a bound of the JSON reader");
     }
 
     @ParameterizedTest

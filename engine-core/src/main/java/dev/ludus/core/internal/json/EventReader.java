@@ -10,6 +10,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Reads one event object (SPEC section 2) from a token stream, accepting the EngageFabric and Gameball
@@ -78,6 +79,11 @@ public final class EventReader {
         EventReader reader = new EventReader(parser);
         try {
             reader.readDocument();
+        } catch (StreamConstraintsException e) {
+            // Valid JSON beyond the reader's bounds (nesting, name or number length): far beyond the event's own.
+            throw new EventReadException(ErrorCode.INVALID_EVENT, "the event exceeds a bound of the JSON reader"
+                    + JsonInput.at(e.getLocation()) + ": " + JsonInput.message(e), reader.eventId,
+                    reader.externalUserId, reader.eventType, e);
         } catch (JacksonException e) {
             throw new EventReadException(ErrorCode.INVALID_JSON, JsonInput.describe(e), null, null, null, e);
         }
