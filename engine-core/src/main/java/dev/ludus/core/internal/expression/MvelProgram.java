@@ -3,8 +3,8 @@ package dev.ludus.core.internal.expression;
 import dev.ludus.api.spi.EvaluationContext;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.List;
 import org.mvel2.MVEL;
-import org.mvel2.PropertyAccessException;
 import org.mvel2.integration.impl.MapVariableResolverFactory;
 
 /**
@@ -19,8 +19,12 @@ import org.mvel2.integration.impl.MapVariableResolverFactory;
  * @param compiled MVEL's compiled form; MVEL's compiled expressions may be executed by many threads
  */
 record MvelProgram(Serializable compiled) implements Program {
-    /** How MVEL 2 begins the message for a name that is neither a variable nor a property. */
-    private static final String UNRESOLVED = "unresolvable property or identifier: ";
+    /**
+     * How MVEL 2 names a name it cannot resolve: the first while it interprets an expression, the second once it
+     * has optimised it (after some runs), each followed by the name.
+     */
+    private static final List<String> UNRESOLVED = List.of("unresolvable property or identifier: ",
+            "unable to resolve variable '");
 
     @Override
     public Object evaluate(EvaluationContext context) {
@@ -49,19 +53,23 @@ record MvelProgram(Serializable compiled) implements Program {
         return result;
     }
 
-    /** @return the name MVEL could not resolve, or {@code null} when {@code e} is another failure */
+    /** @return the name MVEL says it could not resolve, or {@code null} when {@code e} is another failure */
     private static String unresolved(RuntimeException e) {
-        String message = e.getMessage();
-        int at = message == null || !(e instanceof PropertyAccessException) ? -1 : message.indexOf(UNRESOLVED);
-        if (at < 0) {
-            return null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            for (String words : UNRESOLVED) {
+                int at = message == null ? -1 : message.indexOf(words);
+                if (at >= 0) {
+                    int from = at + words.length();
+                    int to = from;
+                    while (to < message.length() && Character.isJavaIdentifierPart(message.charAt(to))) {
+                        to++;
+                    }
+                    return to > from ? message.substring(from, to) : null;
+                }
+            }
         }
-        int from = at + UNRESOLVED.length();
-        int to = from;
-        while (to < message.length() && Character.isJavaIdentifierPart(message.charAt(to))) {
-            to++;
-        }
-        return to > from ? message.substring(from, to) : null;
+        return null;
     }
 
     /** MVEL's messages carry a multi-line source excerpt; the first line says what went wrong. */
