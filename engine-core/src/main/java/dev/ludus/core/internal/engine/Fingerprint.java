@@ -1,9 +1,7 @@
 package dev.ludus.core.internal.engine;
 
+import dev.ludus.core.internal.util.CanonicalJson;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,10 +9,10 @@ import java.util.Map;
  * an idempotency key. Key order does not matter and numbers compare by value (95 and 95.0 are the same,
  * and so are -0.0 and 0); everything else, including the order of list elements, is significant.
  *
- * <p><b>Encoding.</b> The payload is fed as a canonical byte stream straight into the hash, with no string or
- * map copy in between: a one-byte tag per value, strings and containers prefixed with their length (so no
- * content can be mistaken for a separator), whole numbers as eight bytes whichever Java type holds them,
- * other numbers as the bits of their double, map entries in key order.
+ * <p><b>Encoding.</b> The payload's canonical form ({@link CanonicalJson}) is fed as a byte stream straight into
+ * the hash, with no string or map copy in between: a one-byte tag per value, strings and containers prefixed with
+ * their length (so no content can be mistaken for a separator), whole numbers as eight bytes whichever Java type
+ * holds them, other numbers as the bits of their double, map entries in key order.
  *
  * <p><b>Why not SHA-256.</b> The value is 128-bit MurmurHash3 (x64), well mixed but not cryptographic. It is
  * only ever compared with the fingerprint stored under the same idempotency key of the same player, to tell
@@ -56,86 +54,55 @@ final class Fingerprint {
      * @throws IllegalArgumentException when a value is not JSON-like
      */
     static String of(String eventType, Map<String, Object> properties) {
-        Murmur3 hash = new Murmur3();
-        append(hash, eventType);
-        append(hash, properties);
-        hash.finish();
-        return encode(hash.h1, hash.h2);
+        Tokens tokens = new Tokens();
+        tokens.string(eventType);
+        CanonicalJson.write(properties, tokens);
+        tokens.hash.finish();
+        return encode(tokens.hash.h1, tokens.hash.h2);
     }
 
-    private static void append(Murmur3 out, Object value) {
-        if (value == null) {
-            out.putByte(NULL);
-        } else if (value instanceof String s) {
-            appendString(out, s);
-        } else if (value instanceof Boolean b) {
-            out.putByte(b ? TRUE : FALSE);
-        } else if (value instanceof Long l) {
-            out.putByte(WHOLE);
-            out.putLong(l);
-        } else if (value instanceof Double d) {
-            // Whole doubles in long range are encoded as the long, so 95.0 is 95 and -0.0 is 0.
-            if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
-                out.putByte(WHOLE);
-                out.putLong(d.longValue());
-            } else {
-                out.putByte(DECIMAL);
-                out.putLong(Double.doubleToLongBits(d));
-            }
-        } else if (value instanceof List<?> list) {
-            out.putByte(LIST);
-            out.putInt(list.size());
-            for (Object element : list) {
-                append(out, element);
-            }
-        } else if (value instanceof Map<?, ?> map) {
-            appendMap(out, map);
-        } else {
-            throw new IllegalArgumentException("not a JSON-like value: " + value.getClass().getName());
-        }
-    }
+    /** Puts each token of the canonical form into the hash as its one-byte tag and its content. */
+    private static final class Tokens implements CanonicalJson.Sink {
+        final Murmur3 hash = new Murmur3();
 
-    private static void appendMap(Murmur3 out, Map<?, ?> map) {
-        out.putByte(MAP);
-        int size = map.size();
-        out.putInt(size);
-        if (size == 1) {
-            Map.Entry<?, ?> entry = map.entrySet().iterator().next();
-            append(out, key(entry.getKey()));
-            append(out, entry.getValue());
-        } else if (size == 2) {
-            Iterator<?> keys = map.keySet().iterator();
-            String a = key(keys.next());
-            String b = key(keys.next());
-            if (a.compareTo(b) > 0) {
-                String first = b;
-                b = a;
-                a = first;
-            }
-            appendString(out, a);
-            append(out, map.get(a));
-            appendString(out, b);
-            append(out, map.get(b));
-        } else if (size > 2) {
-            String[] keys = new String[size];
-            int i = 0;
-            for (Object key : map.keySet()) {
-                keys[i++] = key(key);
-            }
-            Arrays.sort(keys);
-            for (String key : keys) {
-                appendString(out, key);
-                append(out, map.get(key));
-            }
+        @Override
+        public void nul() {
+            hash.putByte(NULL);
         }
-    }
 
-    private static String key(Object key) {
-        if (key instanceof String s) {
-            return s;
+        @Override
+        public void bool(boolean value) {
+            hash.putByte(value ? TRUE : FALSE);
         }
-        throw new IllegalArgumentException("not a JSON object key: "
-                + (key == null ? "null" : key.getClass().getName()));
+
+        @Override
+        public void string(String value) {
+            appendString(hash, value);
+        }
+
+        @Override
+        public void whole(long value) {
+            hash.putByte(WHOLE);
+            hash.putLong(value);
+        }
+
+        @Override
+        public void decimal(double value) {
+            hash.putByte(DECIMAL);
+            hash.putLong(Double.doubleToLongBits(value));
+        }
+
+        @Override
+        public void list(int size) {
+            hash.putByte(LIST);
+            hash.putInt(size);
+        }
+
+        @Override
+        public void map(int size) {
+            hash.putByte(MAP);
+            hash.putInt(size);
+        }
     }
 
     /** The length in chars, then each char in UTF-8 (surrogates one by one): decodable, so unambiguous. */

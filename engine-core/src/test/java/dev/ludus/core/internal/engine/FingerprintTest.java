@@ -48,6 +48,17 @@ class FingerprintTest {
     }
 
     @Test
+    void of_isStable_soStoredFingerprintsStillMatch() {
+        // Values made by the first f2 release; a change here needs a new VERSION (see Fingerprint's Javadoc).
+        Map<String, Object> two = map("b", 1L, "a", "x");
+        Map<String, Object> payload = map("total", 149.99, "score", 95.0, "n", null, "ok", true, "no", false,
+                "tags", List.of("a", "\u00e9\u20ac\uD83D\uDE00", List.of()),
+                "o", Map.of("y", 2L, "x", -3L, "z", Map.of()), "two", two, "one", Map.of("k", 0.5));
+        assertThat(fp(payload)).isEqualTo("f2:AzsAi_gEqZCfrd1f_pEIFQ");
+        assertThat(Fingerprint.of("e", map())).isEqualTo("f2:XyICOvKx0dWvEtSMYscjXw");
+    }
+
+    @Test
     void keyOrder_doesNotMatter_atAnyDepth() {
         assertThat(fp(map("a", 1L, "b", 2L, "c", map("x", "1", "y", null))))
                 .isEqualTo(fp(map("c", map("y", null, "x", "1"), "b", 2L, "a", 1L)));
