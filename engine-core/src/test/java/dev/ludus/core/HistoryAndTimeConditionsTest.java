@@ -5,6 +5,7 @@ import static dev.ludus.core.Fixtures.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ludus.api.Event;
+import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
 import dev.ludus.api.RuleEngine;
 import java.time.Instant;
@@ -186,6 +187,63 @@ class HistoryAndTimeConditionsTest {
             assertThat(fires(engine, "lesson", "2026-11-21T10:03:00Z", props("lessonId", "l2"))).isFalse();
             assertThat(fires(engine, "lesson", "2026-11-21T10:04:00Z", props("lessonId", "l3"))).isTrue();
             assertThat(fires(engine, "lesson", "2026-11-21T10:05:00Z", props("lessonId", "l1"))).isTrue();
+        }
+
+        /** @return how many distinct values {@code distinct_count} sees after one event per JSON value of {@code c} */
+        private static long distinct(String... values) {
+            RuleEngine engine = Fixtures.engine(Fixtures.rules(
+                    Fixtures.rule("two", "pick", "[{\"type\": \"distinct_count\", \"property\": \"c\", \"min\": 2}]",
+                            "[{\"type\": \"grant_xp\", \"amount\": 1}]"),
+                    Fixtures.rule("three", "pick", "[{\"type\": \"distinct_count\", \"property\": \"c\", \"min\": 3}]",
+                            "[{\"type\": \"grant_xp\", \"amount\": 1}]")));
+            EventResult last = null;
+            for (String value : values) {
+                last = processed(engine, LudusJson.readEvent("{\"externalUserId\": \"u\", \"eventType\": \"pick\", "
+                        + "\"timestamp\": \"2026-11-21T10:00:00Z\", \"properties\": {\"c\": " + value + "}}"));
+            }
+            return 1 + last.rulesTriggered().size();
+        }
+
+        @Test
+        void objectsAndArrays_areNotCoerced() {
+            assertThat(distinct("{\"a\": \"1\"}", "{\"a\": 1}")).isEqualTo(2);
+            assertThat(distinct("[\"1\"]", "[1]")).isEqualTo(2);
+            assertThat(distinct("[true]", "[\"true\"]")).isEqualTo(2);
+            assertThat(distinct("[null]", "[\"null\"]")).isEqualTo(2);
+            assertThat(distinct("{}", "[]")).isEqualTo(2);
+        }
+
+        @Test
+        void stringsInsideArrays_cannotBeMistakenForSeparators() {
+            assertThat(distinct("[\"a, b\"]", "[\"a\", \"b\"]")).isEqualTo(2);
+            assertThat(distinct("[\"a\", \"bc\"]", "[\"ab\", \"c\"]")).isEqualTo(2);
+            assertThat(distinct("{\"a\": \"b\", \"c\": \"d\"}", "{\"a\": \"b, c=d\"}")).isEqualTo(2);
+        }
+
+        @Test
+        void anArrayOrObject_isNotTheStringThatSpellsIt() {
+            assertThat(distinct("[\"a\"]", "\"c:[1:s1:a\"", "\"[a]\"")).isEqualTo(3);
+            assertThat(distinct("[true]", "true")).isEqualTo(2);
+        }
+
+        @Test
+        void objectKeyOrder_doesNotMatter() {
+            assertThat(distinct("{\"a\": 1, \"b\": 2}", "{\"b\": 2, \"a\": 1}")).isEqualTo(1);
+            assertThat(distinct("{\"a\": 1, \"b\": 2, \"c\": [{\"x\": 1, \"y\": 2}]}",
+                    "{\"c\": [{\"y\": 2, \"x\": 1}], \"b\": 2, \"a\": 1}")).isEqualTo(1);
+        }
+
+        @Test
+        void numbersInsideArraysAndObjects_compareByValue() {
+            assertThat(distinct("[95]", "[95.0]")).isEqualTo(1);
+            assertThat(distinct("{\"x\": 0}", "{\"x\": -0.0}")).isEqualTo(1);
+            assertThat(distinct("[95]", "[95.5]")).isEqualTo(2);
+        }
+
+        @Test
+        void arrayOrder_matters() {
+            assertThat(distinct("[1, 2]", "[2, 1]")).isEqualTo(2);
+            assertThat(distinct("[[1], 2]", "[[1, 2]]")).isEqualTo(2);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ludus.core.internal.history;
 
 import dev.ludus.core.internal.condition.PropertyPath;
+import dev.ludus.core.internal.util.CanonicalJson;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -81,8 +82,14 @@ public final class DistinctAggregate extends Aggregate {
                 .count();
     }
 
-    /** Values that are equal as JSON (95 and 95.0) get the same key; strings and numbers never collide. */
-    private static String canonical(Object value) {
+    /**
+     * Values that are equal as JSON (95 and 95.0, objects whose keys come in another order) get the same key, and
+     * different values different keys. Strings, numbers and booleans keep the keys stored before arrays and
+     * objects were keyed canonically ({@code s:}, {@code n:}, {@code j:true}); arrays and objects are {@code c:}
+     * and their {@link CanonicalJson} tokens, so no key of the old {@code j:} + {@code toString()} form, which could
+     * not tell {@code {"a":"1"}} from {@code {"a":1}}, is ever taken for one of them.
+     */
+    static String canonical(Object value) {
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
             return "n:" + d.longValue();
         }
@@ -92,6 +99,56 @@ public final class DistinctAggregate extends Aggregate {
         if (value instanceof String s) {
             return "s:" + s;
         }
-        return "j:" + value;
+        if (value instanceof Boolean b) {
+            return "j:" + b;
+        }
+        Key key = new Key();
+        CanonicalJson.write(value, key);
+        return key.text.toString();
+    }
+
+    /**
+     * Writes each token with a one-character tag; strings, arrays and objects with their size and {@code :}, and
+     * numbers ended by {@code ;}, so the text reads back one way only: {@code ["a, b"]} is {@code c:[1:s4:a, b}
+     * and {@code ["a","b"]} is {@code c:[2:s1:as1:b}.
+     */
+    private static final class Key implements CanonicalJson.Sink {
+        final StringBuilder text = new StringBuilder("c:");
+
+        @Override
+        public void nul() {
+            text.append('n');
+        }
+
+        @Override
+        public void bool(boolean value) {
+            text.append(value ? 't' : 'f');
+        }
+
+        @Override
+        public void string(String value) {
+            text.append('s').append(value.length()).append(':').append(value);
+        }
+
+        @Override
+        public void whole(long value) {
+            text.append('i').append(value).append(';');
+        }
+
+        @Override
+        public void decimal(double value) {
+            // Double.toString reads back as the same double, so different numbers never share a text.
+            text.append('d').append(value).append(';');
+        }
+
+        @Override
+        public void list(int size) {
+            text.append('[').append(size).append(':');
+        }
+
+        @Override
+        public void map(int size) {
+            text.append('{').append(size).append(':');
+        }
     }
 }

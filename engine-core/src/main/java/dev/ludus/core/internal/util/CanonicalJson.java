@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code null}, {@code List}, {@code Map} with string keys), walked token by token into a {@link Sink}: two values
  * give the same tokens exactly when they are the same JSON value. Key order does not matter and numbers compare by
  * value (a whole double in long range is that long, so 95.0 is 95 and -0.0 is 0); everything else, including the
- * order of list elements, is significant. The idempotency fingerprint hashes these tokens.
+ * order of list elements, is significant. The idempotency fingerprint hashes these tokens and {@code distinct_count}
+ * keys array and object values by them, so both share one notion of "the same value".
  */
 public final class CanonicalJson {
     private CanonicalJson() {
