@@ -496,6 +496,41 @@ class CompileErrorsTest {
     }
 
     @Nested
+    class CatalogIds {
+        private List<String> printed(String game) {
+            return errors(game).stream().map(CompileError::toString).toList();
+        }
+
+        @Test
+        void aMissingId_isReportedOnce() {
+            assertThat(printed("{\"badges\": [{\"name\": \"nob\"}]}")).containsExactly(
+                    "ERROR /badges/0/id INVALID_RULE: missing required field 'id': expected a string");
+            assertThat(printed("{\"currencies\": [{\"name\": \"noc\"}], \"quests\": [{\"target\": 1}]}"))
+                    .containsExactly(
+                            "ERROR /currencies/0/id INVALID_RULE: missing required field 'id': expected a string",
+                            "ERROR /quests/0/id INVALID_RULE: missing required field 'id': expected a string");
+        }
+
+        @Test
+        void aBlankOrNonStringId_isReportedOnce() {
+            assertThat(printed("""
+                    {"currencies": [{"id": ""}], "badges": [{"id": 5}, {"id": "ok"}],
+                     "quests": [{"id": " ", "target": 1}, {"id": ["q"], "target": 1}]}""")).containsExactly(
+                    "ERROR /currencies/0/id INVALID_RULE: expected a non-blank string, found string \"\"",
+                    "ERROR /badges/0/id INVALID_RULE: expected a non-blank string, found number 5",
+                    "ERROR /quests/0/id INVALID_RULE: expected a non-blank string, found string \" \"",
+                    "ERROR /quests/1/id INVALID_RULE: expected a non-blank string, found an array");
+        }
+
+        @Test
+        void aDuplicateId_isReportedOnce_andTheEntriesStillChecked() {
+            assertThat(printed("{\"badges\": [{\"id\": \"b\"}, {\"id\": \"b\", \"name\": 3}]}")).containsExactly(
+                    "ERROR /badges/1/id INVALID_RULE: duplicate badge id 'b' (first declared at /badges/0)",
+                    "ERROR /badges/1/name INVALID_RULE: expected a non-blank string, found number 3");
+        }
+    }
+
+    @Nested
     class Levels {
         @Test
         void unknownCurve_listsTheKnownOnes() {

@@ -130,13 +130,17 @@ public final class GameCompiler {
             List<ConfigNode> currencyNodes = section(document, "currencies");
             List<ConfigNode> badgeNodes = section(document, "badges");
             List<ConfigNode> questNodes = section(document, "quests");
-            currencyIds = ids(currencyNodes, "currency");
-            badgeIds = ids(badgeNodes, "badge");
-            questIds = ids(questNodes, "quest");
+            // Each entry's id is read (and a bad one reported) once, here; the sections below take it from these.
+            List<String> currencyIdOf = idOf(currencyNodes);
+            List<String> badgeIdOf = idOf(badgeNodes);
+            List<String> questIdOf = idOf(questNodes);
+            currencyIds = ids(currencyNodes, currencyIdOf, "currency");
+            badgeIds = ids(badgeNodes, badgeIdOf, "badge");
+            questIds = ids(questNodes, questIdOf, "quest");
 
-            Map<String, Catalog.Currency> currencies = currencies(currencyNodes);
-            Map<String, Catalog.Badge> badges = badges(badgeNodes);
-            Map<String, Catalog.Quest> quests = quests(questNodes);
+            Map<String, Catalog.Currency> currencies = currencies(currencyNodes, currencyIdOf);
+            Map<String, Catalog.Badge> badges = badges(badgeNodes, badgeIdOf);
+            Map<String, Catalog.Quest> quests = quests(questNodes, questIdOf);
 
             LevelCurve curve = LevelCurve.exponential(100, 2.0, 100);
             Map<Integer, List<CompiledAction>> levelRewards = Map.of();
@@ -165,14 +169,31 @@ public final class GameCompiler {
             return document.has(field) ? document.objects(field) : null;
         }
 
-        /** Collects declared ids, reporting blanks and duplicates; {@code null} when the section is absent. */
-        private Map<String, Object> ids(List<ConfigNode> nodes, String what) {
+        /**
+         * Reads each entry's {@code id}, reporting a missing or bad one; {@code null} when the section is absent.
+         *
+         * @return the ids in the entries' order, {@code null} where an entry has none
+         */
+        private List<String> idOf(List<ConfigNode> nodes) {
+            if (nodes == null) {
+                return null;
+            }
+            List<String> ids = new ArrayList<>(nodes.size());
+            for (ConfigNode node : nodes) {
+                ids.add(node.string("id"));
+            }
+            return ids;
+        }
+
+        /** Collects declared ids, reporting duplicates; {@code null} when the section is absent. */
+        private Map<String, Object> ids(List<ConfigNode> nodes, List<String> idOf, String what) {
             if (nodes == null) {
                 return null;
             }
             Map<String, Object> ids = new LinkedHashMap<>();
-            for (ConfigNode node : nodes) {
-                String id = node.string("id");
+            for (int i = 0; i < nodes.size(); i++) {
+                ConfigNode node = nodes.get(i);
+                String id = idOf.get(i);
                 if (id != null && ids.putIfAbsent(id, node.pointer()) != null) {
                     node.error("id", "duplicate " + what + " id '" + JsonValues.printable(id) + "' (first declared at "
                             + ids.get(id) + ")");
@@ -181,13 +202,14 @@ public final class GameCompiler {
             return ids;
         }
 
-        private Map<String, Catalog.Currency> currencies(List<ConfigNode> nodes) {
+        private Map<String, Catalog.Currency> currencies(List<ConfigNode> nodes, List<String> idOf) {
             if (nodes == null) {
                 return null;
             }
             Map<String, Catalog.Currency> currencies = new LinkedHashMap<>();
-            for (ConfigNode node : nodes) {
-                String id = node.string("id");
+            for (int i = 0; i < nodes.size(); i++) {
+                ConfigNode node = nodes.get(i);
+                String id = idOf.get(i);
                 String name = node.optionalString("name", id);
                 node.optionalString("description", null);
                 long max = node.optionalWholeNumber("max", Long.MAX_VALUE);
@@ -202,13 +224,14 @@ public final class GameCompiler {
             return currencies;
         }
 
-        private Map<String, Catalog.Badge> badges(List<ConfigNode> nodes) {
+        private Map<String, Catalog.Badge> badges(List<ConfigNode> nodes, List<String> idOf) {
             if (nodes == null) {
                 return null;
             }
             Map<String, Catalog.Badge> badges = new LinkedHashMap<>();
-            for (ConfigNode node : nodes) {
-                String id = node.string("id");
+            for (int i = 0; i < nodes.size(); i++) {
+                ConfigNode node = nodes.get(i);
+                String id = idOf.get(i);
                 String name = node.optionalString("name", id);
                 node.optionalString("description", null);
                 node.optionalString("imageUrl", null);
@@ -220,13 +243,14 @@ public final class GameCompiler {
             return badges;
         }
 
-        private Map<String, Catalog.Quest> quests(List<ConfigNode> nodes) {
+        private Map<String, Catalog.Quest> quests(List<ConfigNode> nodes, List<String> idOf) {
             if (nodes == null) {
                 return null;
             }
             Map<String, Catalog.Quest> quests = new LinkedHashMap<>();
-            for (ConfigNode node : nodes) {
-                String id = node.string("id");
+            for (int i = 0; i < nodes.size(); i++) {
+                ConfigNode node = nodes.get(i);
+                String id = idOf.get(i);
                 String name = node.optionalString("name", id);
                 node.optionalString("description", null);
                 Long target = node.wholeNumber("target");
