@@ -406,6 +406,31 @@ class CompileErrorsTest {
         }
 
         @Test
+        void wholeNumbersOutsideTheLongRange_areShownAsWritten() {
+            String range = "expected a whole number from -9223372036854775808 to 9223372036854775807, found ";
+            assertThat(single(withAction("{\"type\": \"grant_xp\", \"amount\": 9223372036854775808}"),
+                    "/rules/0/actions/0/amount", "r", ErrorCode.INVALID_RULE).message())
+                    .isEqualTo(range + "9223372036854775808");
+            assertThat(single(ruleWith("\"priority\": 9223372036854775809, \"actions\": []"), "/rules/0/priority", "r",
+                    ErrorCode.INVALID_RULE).message()).isEqualTo(range + "9223372036854775809");
+            assertThat(single(ruleWith("\"priority\": -9223372036854775809, \"actions\": []"), "/rules/0/priority",
+                    "r", ErrorCode.INVALID_RULE).message()).isEqualTo(range + "-9223372036854775809");
+            assertThat(single("{\"levels\": {\"curve\": \"table\", \"thresholds\": [0, 100000000000000000000000]}}",
+                    "/levels/thresholds/1", null, ErrorCode.INVALID_RULE).message())
+                    .isEqualTo(range + "100000000000000000000000");
+            // Written as a fraction, the number is read as a double and shown as one.
+            assertThat(single(withAction("{\"type\": \"grant_xp\", \"amount\": 1e19}"),
+                    "/rules/0/actions/0/amount", "r", ErrorCode.INVALID_RULE).message()).isEqualTo(range + "1.0E19");
+        }
+
+        @Test
+        void aWholeNumberOutsideTheLongRange_whereAStringIsExpected_isShownAsWritten() {
+            assertThat(single("{\"badges\": [{\"id\": 18446744073709551616}]}", "/badges/0/id", null,
+                    ErrorCode.INVALID_RULE).message())
+                    .isEqualTo("expected a non-blank string, found number 18446744073709551616");
+        }
+
+        @Test
         void currencyAndItsAliasTogether() {
             single(withAction("{\"type\": \"grant_currency\", \"currency\": \"a\", \"currencyId\": \"b\", \"amount\": 1}"),
                     "/rules/0/actions/0/currencyId", "r", ErrorCode.INVALID_RULE, "currency", "currencyId");

@@ -34,6 +34,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,8 +92,9 @@ public final class GameCompiler {
      * @throws GameCompileException with every error found
      */
     public CompiledGame compile(String json) {
-        Object root = GameJson.parse(json);
-        Compilation compilation = new Compilation();
+        IdentityHashMap<Object, String> rounded = new IdentityHashMap<>();
+        Object root = GameJson.parse(json, rounded);
+        Compilation compilation = new Compilation(rounded);
         CompiledGame game = compilation.run(root);
         if (compilation.errors.count() > 0) {
             throw new GameCompileException(compilation.errors.list());
@@ -102,7 +104,7 @@ public final class GameCompiler {
 
     /** The state of one compile. */
     private final class Compilation implements CompileContext, HistorySupport, PropertyPath.Registry {
-        final Errors errors = new Errors();
+        final Errors errors;
         private final Map<String, PropertyPath> paths = new HashMap<>();
         private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
         private List<String> currentTrigger = List.of("*");
@@ -110,6 +112,10 @@ public final class GameCompiler {
         private Map<String, Object> currencyIds;
         private Map<String, Object> badgeIds;
         private Map<String, Object> questIds;
+
+        Compilation(IdentityHashMap<Object, String> rounded) {
+            errors = new Errors(rounded);
+        }
 
         CompiledGame run(Object root) {
             Node document;
@@ -327,7 +333,7 @@ public final class GameCompiler {
                 String at = Node.child(pointer, i);
                 Long l = Node.whole(v);
                 if (l == null) {
-                    errors.add(at, null, ErrorCode.INVALID_RULE, "expected a whole number, found " + JsonValues.describe(v));
+                    errors.add(at, null, ErrorCode.INVALID_RULE, errors.notWhole(v));
                     ok = false;
                     continue;
                 }

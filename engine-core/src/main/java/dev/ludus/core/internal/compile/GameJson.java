@@ -6,6 +6,7 @@ import dev.ludus.api.GameCompileException;
 import dev.ludus.core.internal.json.JsonInput;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +60,14 @@ final class GameJson {
     }
 
     /**
+     * @param rounded receives, by identity, each {@code Double} of the result that holds a whole number outside
+     *                the long range, with the number as written: the double is only near it, and an error should
+     *                show what the user wrote
      * @return the document as a {@code Map}, {@code List} or scalar
      * @throws GameCompileException with one {@code INVALID_JSON} error at the JSON pointer of the value being read
      *                              when the problem was found, naming its line and column
      */
-    static Object parse(String json) {
+    static Object parse(String json, IdentityHashMap<Object, String> rounded) {
         JsonNode root;
         // A UTF-8 byte-order mark (Notepad writes one) is not JSON, but RFC 8259 lets a parser ignore it.
         try (JsonParser parser = MAPPER.createParser(json.startsWith("\uFEFF") ? json.substring(1) : json)) {
@@ -77,7 +81,7 @@ final class GameJson {
             throw new GameCompileException(List.of(
                     new CompileError("", null, ErrorCode.INVALID_JSON, "game file is empty")));
         }
-        return toValue(root);
+        return toValue(root, rounded);
     }
 
     /**
@@ -106,23 +110,28 @@ final class GameJson {
                 "game file is not valid JSON" + where + ": " + message)));
     }
 
-    private static Object toValue(JsonNode node) {
+    private static Object toValue(JsonNode node, IdentityHashMap<Object, String> rounded) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                map.put(e.getKey(), toValue(e.getValue()));
+                map.put(e.getKey(), toValue(e.getValue(), rounded));
             }
             return Collections.unmodifiableMap(map);
         }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>(node.size());
             for (JsonNode element : node) {
-                list.add(toValue(element));
+                list.add(toValue(element, rounded));
             }
             return Collections.unmodifiableList(list);
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+            if (node.canConvertToLong()) {
+                return node.longValue();
+            }
+            Object value = node.doubleValue(); // a new box each time, so identity tells it apart
+            rounded.put(value, node.bigIntegerValue().toString());
+            return value;
         }
         if (node.isNumber()) {
             return node.doubleValue();

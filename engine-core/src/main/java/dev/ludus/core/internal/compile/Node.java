@@ -38,7 +38,7 @@ final class Node implements ConfigNode {
             return new Node((Map<String, Object>) map, pointer, ruleId, errors);
         }
         errors.add(pointer, ruleId, ErrorCode.INVALID_RULE, "expected " + what + " (an object), found "
-                + JsonValues.describe(value));
+                + errors.describe(value));
         return null;
     }
 
@@ -149,7 +149,7 @@ final class Node implements ConfigNode {
         }
         Long whole = whole(fields.get(field));
         if (whole == null) {
-            wrongType(field, "a whole number", fields.get(field));
+            error(field, errors.notWhole(fields.get(field)));
         }
         return whole;
     }
@@ -256,6 +256,6 @@ final class Node implements ConfigNode {
     }
 
     private void wrongType(String field, String expected, Object found) {
-        error(field, "expected " + expected + ", found " + JsonValues.describe(found));
+        error(field, "expected " + expected + ", found " + errors.describe(found));
     }
 }
