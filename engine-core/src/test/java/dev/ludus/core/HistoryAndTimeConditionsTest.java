@@ -189,7 +189,10 @@ class HistoryAndTimeConditionsTest {
             assertThat(fires(engine, "lesson", "2026-11-21T10:05:00Z", props("lessonId", "l1"))).isTrue();
         }
 
-        /** @return how many distinct values {@code distinct_count} sees after one event per JSON value of {@code c} */
+        /**
+         * @return how many distinct values {@code distinct_count} sees after one event per JSON value of {@code c}:
+         *         1, 2 or 3 (meaning 3 or more), told apart by which of the rules with min 2 and min 3 fire
+         */
         private static long distinct(String... values) {
             RuleEngine engine = Fixtures.engine(Fixtures.rules(
                     Fixtures.rule("two", "pick", "[{\"type\": \"distinct_count\", \"property\": \"c\", \"min\": 2}]",
