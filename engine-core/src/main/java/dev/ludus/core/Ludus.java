@@ -149,6 +149,18 @@ public final class Ludus {
             return this;
         }
 
+        /** @param max the longest {@code eventId} accepted, in characters (default 256) */
+        public Builder maxEventIdLength(int max) {
+            limits.maxEventIdLength(max);
+            return this;
+        }
+
+        /** @param max the longest {@code idempotencyKey} accepted, in characters (default 256) */
+        public Builder maxIdempotencyKeyLength(int max) {
+            limits.maxIdempotencyKeyLength(max);
+            return this;
+        }
+
         /** @param max the deepest nesting of property values accepted (default 8, at most 1,000) */
         public Builder maxPropertyDepth(int max) {
             limits.maxPropertyDepth(max);

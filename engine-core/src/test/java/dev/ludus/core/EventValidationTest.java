@@ -92,6 +92,24 @@ class EventValidationTest {
     }
 
     @Test
+    void eventIdAndIdempotencyKey_longerThan256_areRejected_namingTheSetting() {
+        assertProcessed(Event.builder().externalUserId("u").eventType("e").timestamp(T0).eventId("i".repeat(256))
+                .idempotencyKey("k".repeat(256)).build());
+
+        EventResult longId = engine.track(Event.builder().externalUserId("u").eventType("e").eventId("i".repeat(257))
+                .build());
+        EventResult longKey = engine.track(Event.builder().externalUserId("u").eventType("e")
+                .idempotencyKey("k".repeat(257)).build());
+
+        assertRejected(longId);
+        assertThat(longId.error().message())
+                .isEqualTo("eventId: 257 characters, at most 256 allowed (raise maxEventIdLength)");
+        assertRejected(longKey);
+        assertThat(longKey.error().message())
+                .isEqualTo("idempotencyKey: 257 characters, at most 256 allowed (raise maxIdempotencyKeyLength)");
+    }
+
+    @Test
     void externalUserId_withControlCharacters_isRejected() {
         Map<String, Integer> indexes = Map.of("user\u0000", 4, "a\nb", 1, "a\tb", 1, "bell\u0007", 4, "del\u007f", 3,
                 "c1\u0085", 2);
@@ -230,6 +248,8 @@ class EventValidationTest {
         RuleEngine tight = Ludus.builder().game(GAME).clock(Fixtures.CLOCK)
                 .maxExternalUserIdLength(5)
                 .maxEventTypeLength(3)
+                .maxEventIdLength(4)
+                .maxIdempotencyKeyLength(2)
                 .maxPropertyDepth(3)
                 .maxPropertyKeys(4)
                 .maxPropertyStringLength(10)
@@ -239,6 +259,13 @@ class EventValidationTest {
 
         assertThat(tight.track(event("u", "abc", Map.of())).status()).isEqualTo(EventStatus.PROCESSED);
         assertRejected(tight.track(event("u", "abcd", Map.of())), "eventType", "maxEventTypeLength");
+
+        assertThat(tight.track(Event.builder().externalUserId("u").eventType("e").eventId("id-4")
+                .idempotencyKey("k2").build()).status()).isEqualTo(EventStatus.PROCESSED);
+        assertRejected(tight.track(Event.builder().externalUserId("u").eventType("e").eventId("id-05").build()),
+                "eventId: 5 characters, at most 4 allowed (raise maxEventIdLength)");
+        assertRejected(tight.track(Event.builder().externalUserId("u").eventType("e").idempotencyKey("k03").build()),
+                "idempotencyKey: 3 characters, at most 2 allowed (raise maxIdempotencyKeyLength)");
 
         assertThat(tight.track(event("u", "e", nested(2))).status()).isEqualTo(EventStatus.PROCESSED);
         assertRejected(tight.track(event("u", "e", nested(4))), "maxPropertyDepth");
@@ -250,7 +277,8 @@ class EventValidationTest {
         assertRejected(tight.track(event("u", "e", props("s", "0123456789X"))), "s", "maxPropertyStringLength");
 
         // the default engine accepts what the tight one refused
-        assertProcessed(event("abcdef", "abcd", props("s", "0123456789X")));
+        assertProcessed(Event.builder().externalUserId("abcdef").eventType("abcd").eventId("id-05")
+                .idempotencyKey("k03").properties(props("s", "0123456789X")).build());
     }
 
     @Test

@@ -41,6 +41,8 @@ class LudusBuilderTest {
         assertSecondCallFails("executor", b -> b.executor(direct));
         assertSecondCallFails("maxExternalUserIdLength", b -> b.maxExternalUserIdLength(10));
         assertSecondCallFails("maxEventTypeLength", b -> b.maxEventTypeLength(10));
+        assertSecondCallFails("maxEventIdLength", b -> b.maxEventIdLength(10));
+        assertSecondCallFails("maxIdempotencyKeyLength", b -> b.maxIdempotencyKeyLength(10));
         assertSecondCallFails("maxPropertyDepth", b -> b.maxPropertyDepth(3));
         assertSecondCallFails("maxPropertyKeys", b -> b.maxPropertyKeys(3));
         assertSecondCallFails("maxPropertyStringLength", b -> b.maxPropertyStringLength(3));
@@ -62,6 +64,11 @@ class LudusBuilderTest {
         assertThatThrownBy(() -> Ludus.builder().maxPropertyDepth(1001))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxPropertyDepth must be at most 1000, was 1001");
+        assertThatThrownBy(() -> Ludus.builder().maxEventIdLength(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxEventIdLength must be positive, was 0");
+        assertThatThrownBy(() -> Ludus.builder().maxIdempotencyKeyLength(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxIdempotencyKeyLength must be positive, was -1");
         assertThatThrownBy(() -> Ludus.builder().maxPropertyKeys(-5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPropertyKeys");
         assertThatThrownBy(() -> Ludus.builder().game((String) null)).isInstanceOf(NullPointerException.class);

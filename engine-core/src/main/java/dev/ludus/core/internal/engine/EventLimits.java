@@ -3,8 +3,9 @@ package dev.ludus.core.internal.engine;
 /**
  * The validation limits of SPEC section 2, configurable on the engine builder.
  */
-public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, int maxPropertyDepth,
-                          int maxPropertyKeys, int maxStringLength) {
+public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, int maxEventIdLength,
+                          int maxIdempotencyKeyLength, int maxPropertyDepth, int maxPropertyKeys,
+                          int maxStringLength) {
 
     /** @return a builder holding the defaults */
     public static Builder builder() {
@@ -21,6 +22,8 @@ public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, i
 
         private Integer maxExternalUserIdLength;
         private Integer maxEventTypeLength;
+        private Integer maxEventIdLength;
+        private Integer maxIdempotencyKeyLength;
         private Integer maxPropertyDepth;
         private Integer maxPropertyKeys;
         private Integer maxStringLength;
@@ -34,6 +37,14 @@ public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, i
 
         public void maxEventTypeLength(int max) {
             maxEventTypeLength = check("maxEventTypeLength", maxEventTypeLength, max);
+        }
+
+        public void maxEventIdLength(int max) {
+            maxEventIdLength = check("maxEventIdLength", maxEventIdLength, max);
+        }
+
+        public void maxIdempotencyKeyLength(int max) {
+            maxIdempotencyKeyLength = check("maxIdempotencyKeyLength", maxIdempotencyKeyLength, max);
         }
 
         public void maxPropertyDepth(int max) {
@@ -54,7 +65,7 @@ public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, i
 
         public EventLimits build() {
             return new EventLimits(or(maxExternalUserIdLength, 256), or(maxEventTypeLength, 128),
-                    or(maxPropertyDepth, 8), or(maxPropertyKeys, 256), or(maxStringLength, 64 * 1024));
+                    or(maxEventIdLength, 256), or(maxIdempotencyKeyLength, 256), or(maxPropertyDepth, 8), or(maxPropertyKeys, 256), or(maxStringLength, 64 * 1024));
         }
 
         private static int check(String name, Integer current, int value) {

@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link ValidEvent}. Thread-safe.
  */
 final class EventValidator {
-    private static final int MAX_ID_LENGTH = 256;
     private static final Where PROPERTIES = new Where(null, "properties");
 
     private final EventLimits limits;
@@ -47,10 +46,11 @@ final class EventValidator {
         text("externalUserId", event.externalUserId(), limits.maxExternalUserIdLength(), "maxExternalUserIdLength", true);
         text("eventType", event.eventType(), limits.maxEventTypeLength(), "maxEventTypeLength", true);
         if (event.eventId() != null) {
-            text("eventId", event.eventId(), MAX_ID_LENGTH, null, false);
+            text("eventId", event.eventId(), limits.maxEventIdLength(), "maxEventIdLength", false);
         }
         if (event.idempotencyKey() != null) {
-            text("idempotencyKey", event.idempotencyKey(), MAX_ID_LENGTH, null, false);
+            text("idempotencyKey", event.idempotencyKey(), limits.maxIdempotencyKeyLength(), "maxIdempotencyKeyLength",
+                    false);
         }
         Map<String, String> profile = event.profile().isEmpty() ? Map.of() : profile(event.profile());
         Map<String, Object> properties = checkMap(event.properties(), PROPERTIES, 1, null);
@@ -83,8 +83,8 @@ final class EventValidator {
             throw blank(field, required);
         }
         if (value.length() > max) {
-            throw invalid(field + ": " + value.length() + " characters, at most " + max + " allowed"
-                    + (setting == null ? "" : " (raise " + setting + ")"));
+            throw invalid(field + ": " + value.length() + " characters, at most " + max + " allowed (raise " + setting
+                    + ")");
         }
         boolean blank = true;
         for (int i = 0; i < value.length(); i++) {
