@@ -202,6 +202,35 @@ class EventValidationTest {
     }
 
     @Test
+    void properties_bigDecimalsBeyondTheRangeOfADouble_areRejected_notStoredAsInfinity() {
+        Map<String, String> messages = Map.of(
+                "1e400", "properties.score: numbers must be finite, found 1E+400 (Infinity as a double)",
+                "-1e400", "properties.score: numbers must be finite, found -1E+400 (-Infinity as a double)",
+                "1.8e308", "properties.score: numbers must be finite, found 1.8E+308 (Infinity as a double)");
+        messages.forEach((number, message) -> {
+            EventResult result = engine.track(event("u", "e", props("score", new BigDecimal(number))));
+            assertRejected(result);
+            assertThat(result.error().message()).isEqualTo(message);
+        });
+        EventResult nested = engine.track(event("u", "e", props("o", Map.of("list", List.of(1,
+                new BigDecimal("1e400"))))));
+        assertRejected(nested);
+        assertThat(nested.error().message())
+                .isEqualTo("properties.o.list.1: numbers must be finite, found 1E+400 (Infinity as a double)");
+    }
+
+    @Test
+    void properties_bigNumbersADoubleHolds_areAccepted_andBigIntegersBeyond64Bits_areRejected() {
+        assertProcessed(event("u", "e", props("max", new BigDecimal("1.7976931348623157e308"),
+                "min", new BigDecimal("-1.7976931348623157e308"), "tiny", new BigDecimal("1e-400"),
+                "long", new BigInteger("9223372036854775807"))));
+        EventResult result = engine.track(event("u", "e", props("n", BigInteger.TEN.pow(400))));
+        assertRejected(result);
+        assertThat(result.error().message()).isEqualTo("properties.n: whole number " + BigInteger.TEN.pow(400)
+                + " does not fit in 64 bits");
+    }
+
+    @Test
     void properties_unsupportedValueTypes_areRejected() {
         for (Object bad : List.of(new Object(), Instant.EPOCH, 'c', Optional.of(1), new char[] {'a'},
                 new StringBuilder("sb"), Set.of("a", "b"))) {

@@ -181,6 +181,7 @@ final class EventValidator {
             }
             return d;
         }
+        // A BigInteger is never infinite: the 64-bit check leaves only whole numbers a long holds.
         if (value instanceof BigInteger b) {
             if (b.bitLength() >= 64) {
                 throw invalid(new Where(parent, key) + ": whole number " + b + " does not fit in 64 bits");
@@ -191,7 +192,13 @@ final class EventValidator {
             try {
                 return b.longValueExact();
             } catch (ArithmeticException notWhole) {
-                return b.doubleValue();
+                // Beyond the range of a double (1e400) it would be stored as an infinity.
+                double d = b.doubleValue();
+                if (!Double.isFinite(d)) {
+                    throw invalid(new Where(parent, key) + ": numbers must be finite, found " + b + " (" + d
+                            + " as a double)");
+                }
+                return d;
             }
         }
         if (value instanceof Map<?, ?> map) {
