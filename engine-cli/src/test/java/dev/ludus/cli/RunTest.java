@@ -113,6 +113,29 @@ class RunTest {
     }
 
     @Test
+    void run_whenTimestampIsOutsideYears0000To9999_rejectsItAsTheEngineDoes() throws IOException {
+        Path state = dir.resolve("state.json");
+        Outcome outcome = Cli.runWithStdin("""
+                {"eventId": "far", "customerId": "u1", "eventName": "lesson_completed", "timestamp": "+1000000000-12-31T23:59:59Z"}
+                {"eventId": "past", "customerId": "u1", "eventName": "lesson_completed", "timestamp": "-0001-12-31T23:59:59.999999999Z"}
+                {"eventId": "last", "customerId": "u1", "eventName": "lesson_completed", "timestamp": "9999-12-31T23:59:59.999999999Z"}
+                {"eventId": "first", "customerId": "u1", "eventName": "lesson_completed", "timestamp": "0000-01-01T00:00:00Z"}
+                """, "run", "--game", GAME, "--state-out", state.toString());
+
+        assertThat(outcome.exit()).isZero();
+        List<JsonNode> results = parseLines(outcome.stdout());
+        String range = " is out of range, must be from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z";
+        assertThat(results.get(0).get("error")).isEqualTo(MAPPER.valueToTree(Map.of("code", "INVALID_EVENT",
+                "message", "timestamp: +1000000000-12-31T23:59:59Z" + range)));
+        assertThat(results.get(1).get("error")).isEqualTo(MAPPER.valueToTree(Map.of("code", "INVALID_EVENT",
+                "message", "timestamp: -0001-12-31T23:59:59.999999999Z" + range)));
+        assertThat(results.subList(2, 4)).extracting(r -> r.get("status").stringValue())
+                .containsExactly("processed", "processed");
+        assertThat(MAPPER.readTree(Files.readString(state)).get("players").get(0).get("externalUserId")
+                .stringValue()).isEqualTo("u1");
+    }
+
+    @Test
     void run_whenEventsAreRejected_stillExits0AndLeavesNoPlayerForThem() throws IOException {
         Path state = dir.resolve("state.json");
 

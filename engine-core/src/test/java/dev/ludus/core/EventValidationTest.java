@@ -141,6 +141,81 @@ class EventValidationTest {
         assertRejected(engine.track(event("u", "lesson\r\ncompleted", Map.of())), "eventType");
     }
 
+    /**
+     * A rule for every calendar computation of the engine in {@code zone}: a limit per period of each unit,
+     * windows of each unit, streaks, local hours and days.
+     */
+    private static String calendarGame(String zone) {
+        List<String> rules = new ArrayList<>();
+        String grant = "[{\"type\": \"grant_xp\", \"amount\": 1}]";
+        for (String unit : List.of("hour", "day", "week", "month", "year")) {
+            rules.add("""
+                    {"id": "per-%1$s", "name": "per-%1$s", "trigger": {"eventType": "e"}, "actions": %3$s,
+                     "limits": {"maxPerPeriod": {"count": 1, "period": "%1$s", "timezone": "%2$s"}}}""".formatted(unit,
+                    zone, grant));
+        }
+        for (String unit : List.of("hour", "day", "week", "month")) {
+            rules.add(Fixtures.rule("window-" + unit, "e", """
+                    [{"type": "event_count", "min": 1, "window": {"unit": "%1$s", "count": 1000, "timezone": "%2$s"}},
+                     {"type": "property_sum", "property": "n", "window": {"unit": "%1$s", "count": 1, "timezone": "%2$s"}},
+                     {"type": "distinct_count", "property": "n", "window": {"unit": "%1$s", "count": 3, "timezone": "%2$s"}}]
+                    """.formatted(unit, zone), grant));
+        }
+        for (String unit : List.of("day", "week")) {
+            rules.add(Fixtures.rule("streak-" + unit, "e", """
+                    [{"type": "streak", "unit": "%s", "min": 1, "graceUnits": 30, "timezone": "%s"}]""".formatted(unit,
+                    zone), grant));
+        }
+        rules.add(Fixtures.rule("local-time", "e", """
+                [{"type": "time_window", "startHour": 0, "endHour": 24, "timezone": "%1$s"},
+                 {"type": "day_of_week", "days": ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"], "timezone": "%1$s"}]
+                """.formatted(zone), grant));
+        return Fixtures.rules(rules.toArray(String[]::new));
+    }
+
+    @Test
+    void timestamp_atEitherEndOfTheRange_isProcessedByEveryCalendarComputation_inEveryZone() {
+        Instant earliest = Instant.parse("0000-01-01T00:00:00Z");
+        Instant latest = Instant.parse("9999-12-31T23:59:59.999999999Z");
+        List<String> perPeriod = List.of("per-hour", "per-day", "per-week", "per-month", "per-year");
+        // Etc/GMT-14 is 14 hours east of UTC and Etc/GMT+12 12 hours west, the ends of the IANA zones (which a
+        // historical zone such as Pacific/Kiritimati is not in year 0); offsets reach 18 hours either way.
+        for (String zone : List.of("Etc/GMT-14", "Etc/GMT+12", "+18:00", "-18:00", "UTC")) {
+            RuleEngine calendar = Fixtures.engine(calendarGame(zone));
+            for (Instant at : List.of(earliest, latest)) {
+                String user = "u-" + at;
+                Event event = Event.builder().externalUserId(user).eventType("e").timestamp(at)
+                        .properties(props("n", 1)).build();
+
+                EventResult first = calendar.track(event);
+                EventResult again = calendar.track(event);
+
+                assertThat(first.status()).as("%s in %s: %s", at, zone, first.error()).isEqualTo(EventStatus.PROCESSED);
+                assertThat(first.rulesTriggered()).as("%s in %s", at, zone).hasSize(12).containsAll(perPeriod);
+                assertThat(again.status()).as("%s in %s: %s", at, zone, again.error()).isEqualTo(EventStatus.PROCESSED);
+                assertThat(again.rulesTriggered()).as("%s in %s", at, zone).hasSize(7).doesNotContainAnyElementsOf(perPeriod);
+                assertThat(again.rulesSuppressed()).extracting(s -> s.reason()).as("%s in %s", at, zone)
+                        .containsOnly("max_per_period").hasSize(5);
+            }
+        }
+    }
+
+    @Test
+    void timestamp_outsideYears0000To9999_isRejected() {
+        String range = " is out of range, must be from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z";
+        Map<String, String> messages = Map.of(
+                "-0001-12-31T23:59:59.999999999Z", "timestamp: -0001-12-31T23:59:59.999999999Z" + range,
+                "+10000-01-01T00:00:00Z", "timestamp: +10000-01-01T00:00:00Z" + range,
+                "+1000000000-12-31T23:59:59Z", "timestamp: +1000000000-12-31T23:59:59Z" + range,
+                "-1000000000-01-01T00:00:00Z", "timestamp: -1000000000-01-01T00:00:00Z" + range);
+        messages.forEach((timestamp, message) -> {
+            EventResult result = engine.track(Event.builder().externalUserId("u").eventType("e")
+                    .timestamp(Instant.parse(timestamp)).build());
+            assertRejected(result);
+            assertThat(result.error().message()).isEqualTo(message);
+        });
+    }
+
     @Test
     void properties_nestedDeeperThan8_areRejected() {
         // Whether or not the properties object itself counts as a level, 7 nested objects are within 8

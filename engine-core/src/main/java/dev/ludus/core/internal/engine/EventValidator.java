@@ -22,6 +22,15 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class EventValidator {
     private static final Where PROPERTIES = new Where(null, "properties");
+    /**
+     * The timestamps accepted: years 0000 to 9999, what ISO-8601 writes without expanded years. Wider instants
+     * are valid {@code Instant}s, but the engine's time logic fails on some: near the ends of their range a local
+     * date east or west of UTC is beyond {@code LocalDate} (limits, windows, streaks, time conditions), and past
+     * about 292 million years the milliseconds an expression sees overflow a long. These bounds leave room in
+     * every zone and hold every real event.
+     */
+    static final Instant MIN_TIMESTAMP = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final EventLimits limits;
     private final Clock clock;
@@ -54,9 +63,19 @@ final class EventValidator {
         }
         Map<String, String> profile = event.profile().isEmpty() ? Map.of() : profile(event.profile());
         Map<String, Object> properties = checkMap(event.properties(), PROPERTIES, 1, null);
-        Instant timestamp = event.timestamp() == null ? clock.instant() : event.timestamp();
+        Instant timestamp = event.timestamp() == null ? clock.instant() : timestamp(event.timestamp());
         return new ValidEvent(eventId, event.externalUserId(), event.eventType(), timestamp, event.idempotencyKey(),
                 properties, profile);
+    }
+
+    private static Instant timestamp(Instant timestamp) {
+        // Both bounds are whole seconds, so the seconds alone decide.
+        long seconds = timestamp.getEpochSecond();
+        if (seconds < MIN_TIMESTAMP.getEpochSecond() || seconds > MAX_TIMESTAMP.getEpochSecond()) {
+            throw invalid("timestamp: " + timestamp + " is out of range, must be from " + MIN_TIMESTAMP + " to "
+                    + MAX_TIMESTAMP);
+        }
+        return timestamp;
     }
 
     private Map<String, String> profile(Map<String, String> fields) {
