@@ -109,6 +109,38 @@ class EventValidationTest {
                 .isEqualTo("idempotencyKey: 257 characters, at most 256 allowed (raise maxIdempotencyKeyLength)");
     }
 
+    private static final String EMOJI = "\uD83D\uDE00"; // one character, two chars
+
+    @Test
+    void lengthLimits_countCharacters_notUtf16Chars() {
+        assertProcessed(Event.builder().externalUserId(EMOJI.repeat(256)).eventType(EMOJI.repeat(128))
+                .eventId(EMOJI.repeat(256)).idempotencyKey(EMOJI.repeat(256)).timestamp(T0)
+                .properties(props("text", EMOJI.repeat(65_536))).profile("displayName", EMOJI.repeat(65_536)).build());
+        assertProcessed(event(EMOJI.repeat(200) + "u".repeat(56), "e", Map.of()));
+
+        Map<Event, String> messages = new LinkedHashMap<>();
+        messages.put(event(EMOJI.repeat(257), "e", Map.of()),
+                "externalUserId: 257 characters, at most 256 allowed (raise maxExternalUserIdLength)");
+        messages.put(event("u" + EMOJI.repeat(256), "e", Map.of()),
+                "externalUserId: 257 characters, at most 256 allowed (raise maxExternalUserIdLength)");
+        messages.put(event("u", EMOJI.repeat(129), Map.of()),
+                "eventType: 129 characters, at most 128 allowed (raise maxEventTypeLength)");
+        messages.put(Event.builder().externalUserId("u").eventType("e").eventId(EMOJI.repeat(257)).build(),
+                "eventId: 257 characters, at most 256 allowed (raise maxEventIdLength)");
+        messages.put(Event.builder().externalUserId("u").eventType("e").idempotencyKey(EMOJI.repeat(257)).build(),
+                "idempotencyKey: 257 characters, at most 256 allowed (raise maxIdempotencyKeyLength)");
+        messages.put(event("u", "e", props("text", EMOJI.repeat(65_537))),
+                "properties.text: string of 65537 characters, at most 65536 allowed (raise maxPropertyStringLength)");
+        messages.put(Event.builder().externalUserId("u").eventType("e").profile("displayName", EMOJI.repeat(65_537))
+                .build(),
+                "player.displayName: string of 65537 characters, at most 65536 allowed (raise maxPropertyStringLength)");
+        messages.forEach((event, message) -> {
+            EventResult result = engine.track(event);
+            assertRejected(result);
+            assertThat(result.error().message()).isEqualTo(message);
+        });
+    }
+
     @Test
     void externalUserId_withControlCharacters_isRejected() {
         Map<String, Integer> indexes = Map.of("user\u0000", 4, "a\nb", 1, "a\tb", 1, "bell\u0007", 4, "del\u007f", 3,

@@ -82,9 +82,10 @@ final class EventValidator {
         Map<String, String> profile = new LinkedHashMap<>();
         fields.forEach((field, value) -> {
             if (value != null) {
-                if (value.length() > limits.maxStringLength()) {
-                    throw invalid("player." + field + ": longer than " + limits.maxStringLength()
-                            + " characters (raise maxPropertyStringLength)");
+                int characters = characters(value, limits.maxStringLength());
+                if (characters > limits.maxStringLength()) {
+                    throw invalid("player." + field + ": string of " + characters + " characters, at most "
+                            + limits.maxStringLength() + " allowed (raise maxPropertyStringLength)");
                 }
                 profile.put(field, value);
             }
@@ -101,9 +102,9 @@ final class EventValidator {
         if (value == null || value.length() > max && value.isBlank()) {
             throw blank(field, required);
         }
-        if (value.length() > max) {
-            throw invalid(field + ": " + value.length() + " characters, at most " + max + " allowed (raise " + setting
-                    + ")");
+        int characters = characters(value, max);
+        if (characters > max) {
+            throw invalid(field + ": " + characters + " characters, at most " + max + " allowed (raise " + setting + ")");
         }
         boolean blank = true;
         for (int i = 0; i < value.length(); i++) {
@@ -121,6 +122,15 @@ final class EventValidator {
         if (blank) {
             throw blank(field, required);
         }
+    }
+
+    /**
+     * @return the length of {@code s} in characters (code points) when it may be over {@code max}, else its
+     *         length in chars, which is then at most {@code max} too: only a string longer in chars than the
+     *         limit needs counting
+     */
+    private static int characters(String s, int max) {
+        return s.length() > max ? s.codePointCount(0, s.length()) : s.length();
     }
 
     private static LudusException blank(String field, boolean required) {
@@ -187,8 +197,9 @@ final class EventValidator {
             return value;
         }
         if (value instanceof String s) {
-            if (s.length() > limits.maxStringLength()) {
-                throw invalid(new Where(parent, key) + ": string of " + s.length() + " characters, at most "
+            int characters = characters(s, limits.maxStringLength());
+            if (characters > limits.maxStringLength()) {
+                throw invalid(new Where(parent, key) + ": string of " + characters + " characters, at most "
                         + limits.maxStringLength() + " allowed (raise maxPropertyStringLength)");
             }
             return s;
