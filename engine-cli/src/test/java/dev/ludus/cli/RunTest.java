@@ -136,6 +136,32 @@ class RunTest {
     }
 
     @Test
+    void run_whenTextHasAnUnpairedSurrogate_rejectsTheEvent_andTheStateFileStaysUtf8() throws IOException {
+        Path state = dir.resolve("state.json");
+
+        Outcome outcome = Cli.runWithStdin("""
+                {"customerId": "u\\ud800", "eventName": "lesson_completed"}
+                {"customerId": "u2", "eventName": "lesson_completed", "properties": {"lessonId": "l\\udc00", "score": 90}}
+                {"customerId": "u3", "eventName": "lesson_completed", "idempotencyKey": "k\\udfff"}
+                {"customerId": "u4", "eventName": "lesson_completed", "email": "\\ud83d\\ude00@example.com"}
+                """, "run", "--game", GAME, "--state-out", state.toString());
+
+        assertThat(outcome.exit()).isZero();
+        assertThat(outcome.stderr()).isEmpty();
+        List<JsonNode> results = parseLines(outcome.stdout());
+        assertThat(results.subList(0, 3)).extracting(r -> r.get("error").get("code").stringValue())
+                .containsOnly("INVALID_EVENT");
+        assertThat(results.subList(0, 3)).extracting(r -> r.get("error").get("message").stringValue()).containsExactly(
+                "externalUserId: contains an unpaired surrogate at index 1",
+                "properties.lessonId: contains an unpaired surrogate at index 1",
+                "idempotencyKey: contains an unpaired surrogate at index 1");
+        assertThat(results.get(3).get("status").stringValue()).isEqualTo("processed");
+        JsonNode players = MAPPER.readTree(Files.readString(state)).get("players");
+        assertThat(players).hasSize(1);
+        assertThat(players.get(0).get("externalUserId").stringValue()).isEqualTo("u4");
+    }
+
+    @Test
     void run_whenEventsAreRejected_stillExits0AndLeavesNoPlayerForThem() throws IOException {
         Path state = dir.resolve("state.json");
 

@@ -142,6 +142,46 @@ class EventValidationTest {
     }
 
     @Test
+    void unpairedSurrogates_inAnyText_areRejected_namingTheFieldAndIndex() {
+        Map<Event, String> messages = new LinkedHashMap<>();
+        messages.put(event("u\uD800", "e", Map.of()), "externalUserId: contains an unpaired surrogate at index 1");
+        messages.put(event("\uDC00u", "e", Map.of()), "externalUserId: contains an unpaired surrogate at index 0");
+        messages.put(event(EMOJI + "\uDE00" + "\uD83D", "e", Map.of()),
+                "externalUserId: contains an unpaired surrogate at index 2");
+        messages.put(event("u", "e\uD800\uD800\uDC00", Map.of()), "eventType: contains an unpaired surrogate at index 1");
+        messages.put(Event.builder().externalUserId("u").eventType("e").eventId("id\uDBFF").build(),
+                "eventId: contains an unpaired surrogate at index 2");
+        messages.put(Event.builder().externalUserId("u").eventType("e").idempotencyKey("\uDC00\uD800").build(),
+                "idempotencyKey: contains an unpaired surrogate at index 0");
+        messages.put(Event.builder().externalUserId("u").eventType("e").profile("displayName", "Jo\uD800").build(),
+                "player.displayName: contains an unpaired surrogate at index 2");
+        messages.put(Event.builder().externalUserId("u").eventType("e").profile("x\uDC00", "Jo").build(),
+                "player: field name \"x\\udc00\" contains an unpaired surrogate at index 1");
+        messages.put(event("u", "e", props("name", "u\uD800")),
+                "properties.name: contains an unpaired surrogate at index 1");
+        messages.put(event("u", "e", props("tags", List.of("ok", EMOJI + "\uDC00"))),
+                "properties.tags.1: contains an unpaired surrogate at index 2");
+        messages.put(event("u", "e", props("u\uD800", 1)),
+                "properties: key \"u\\ud800\" contains an unpaired surrogate at index 1");
+        messages.put(event("u", "e", props("o", List.of(props("a\nb\uDC00", 1)))),
+                "properties.o.0: key \"a\\nb\\udc00\" contains an unpaired surrogate at index 3");
+        messages.forEach((event, message) -> {
+            EventResult result = engine.track(event);
+            assertRejected(result);
+            assertThat(result.error().message()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void surrogatePairs_areOneCharacterLikeAnyOther() {
+        assertProcessed(Event.builder().externalUserId(EMOJI).eventType("e" + EMOJI).timestamp(T0).eventId(EMOJI + "1")
+                .idempotencyKey(EMOJI).profile("displayName", EMOJI).profile(EMOJI, "x")
+                .properties(props(EMOJI, EMOJI, "list", List.of(EMOJI + EMOJI))).build());
+        // a pair is not blank, whitespace around it or not
+        assertProcessed(event(" " + EMOJI + " ", "e", Map.of()));
+    }
+
+    @Test
     void externalUserId_withControlCharacters_isRejected() {
         Map<String, Integer> indexes = Map.of("user\u0000", 4, "a\nb", 1, "a\tb", 1, "bell\u0007", 4, "del\u007f", 3,
                 "c1\u0085", 2);

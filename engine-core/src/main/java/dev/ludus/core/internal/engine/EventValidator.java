@@ -3,6 +3,7 @@ package dev.ludus.core.internal.engine;
 import dev.ludus.api.ErrorCode;
 import dev.ludus.api.Event;
 import dev.ludus.api.LudusException;
+import dev.ludus.core.internal.util.JsonValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -81,11 +82,20 @@ final class EventValidator {
     private Map<String, String> profile(Map<String, String> fields) {
         Map<String, String> profile = new LinkedHashMap<>();
         fields.forEach((field, value) -> {
+            int unpaired = JsonValues.unpairedSurrogateIndex(field);
+            if (unpaired >= 0) {
+                throw invalid("player: field name \"" + JsonValues.printable(field)
+                        + "\" contains an unpaired surrogate at index " + unpaired);
+            }
             if (value != null) {
                 int characters = characters(value, limits.maxStringLength());
                 if (characters > limits.maxStringLength()) {
                     throw invalid("player." + field + ": string of " + characters + " characters, at most "
                             + limits.maxStringLength() + " allowed (raise maxPropertyStringLength)");
+                }
+                unpaired = JsonValues.unpairedSurrogateIndex(value);
+                if (unpaired >= 0) {
+                    throw unpairedSurrogate("player." + field, unpaired);
                 }
                 profile.put(field, value);
             }
@@ -117,6 +127,14 @@ final class EventValidator {
                 throw value.isBlank() ? blank(field, required)
                         : invalid(field + ": contains a control character at index " + i);
             }
+            if (Character.isSurrogate(c)) {
+                if (!JsonValues.surrogatePairAt(value, i)) {
+                    throw unpairedSurrogate(field, i);
+                }
+                i++; // a pair is one character, and not a blank one
+                blank = false;
+                continue;
+            }
             blank &= Character.isWhitespace(c);
         }
         if (blank) {
@@ -131,6 +149,14 @@ final class EventValidator {
      */
     private static int characters(String s, int max) {
         return s.length() > max ? s.codePointCount(0, s.length()) : s.length();
+    }
+
+    /**
+     * An unpaired surrogate is a valid Java {@code char} but no character: UTF-8 cannot encode it, so the player's
+     * state or history could not be written as JSON.
+     */
+    private static LudusException unpairedSurrogate(Object field, int index) {
+        return invalid(field + ": contains an unpaired surrogate at index " + index);
     }
 
     private static LudusException blank(String field, boolean required) {
@@ -159,6 +185,11 @@ final class EventValidator {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
                 throw invalid(path + ": keys must be strings, found " + e.getKey());
+            }
+            int unpaired = JsonValues.unpairedSurrogateIndex(key);
+            if (unpaired >= 0) {
+                throw invalid(path + ": key \"" + JsonValues.printable(key)
+                        + "\" contains an unpaired surrogate at index " + unpaired);
             }
             if (keys == null && (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof List<?>)) {
                 keys = new int[] {map.size()};
@@ -201,6 +232,10 @@ final class EventValidator {
             if (characters > limits.maxStringLength()) {
                 throw invalid(new Where(parent, key) + ": string of " + characters + " characters, at most "
                         + limits.maxStringLength() + " allowed (raise maxPropertyStringLength)");
+            }
+            int unpaired = JsonValues.unpairedSurrogateIndex(s);
+            if (unpaired >= 0) {
+                throw unpairedSurrogate(new Where(parent, key), unpaired);
             }
             return s;
         }

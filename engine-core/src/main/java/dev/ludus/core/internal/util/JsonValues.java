@@ -67,9 +67,10 @@ public final class JsonValues {
     }
 
     /**
-     * Makes a text from a game or an event safe to show on one line of an error message: control characters
-     * and the Unicode line and paragraph separators become JSON-style escapes (backslash {@code n}, {@code r},
-     * {@code t}, else backslash {@code u} and four hex digits); everything else is kept as is.
+     * Makes a text from a game or an event safe to show on one line of an error message: control characters,
+     * the Unicode line and paragraph separators and unpaired surrogates (which cannot be written as UTF-8) become
+     * JSON-style escapes (backslash {@code n}, {@code r}, {@code t}, else backslash {@code u} and four hex
+     * digits); everything else is kept as is.
      *
      * @return the text, escaped; the same instance when there was nothing to escape; {@code null} for {@code null}
      */
@@ -77,14 +78,17 @@ public final class JsonValues {
         if (text == null) {
             return null;
         }
-        int i = controlCharacterIndex(text);
-        if (i < 0) {
+        int i = 0;
+        while (i < text.length() && !unprintable(text.charAt(i)) && !unpairedSurrogateAt(text, i)) {
+            i++;
+        }
+        if (i == text.length()) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, i);
         for (; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!unprintable(c)) {
+            if (!unprintable(c) && !unpairedSurrogateAt(text, i)) {
                 out.append(c);
                 continue;
             }
@@ -106,6 +110,32 @@ public final class JsonValues {
             }
         }
         return -1;
+    }
+
+    /** @return the index of the first surrogate that is not half of a pair, high then low; -1 when there is none */
+    public static int unpairedSurrogateIndex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                if (!surrogatePairAt(text, i)) {
+                    return i;
+                }
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** @return whether the chars at {@code i} and {@code i + 1} are a high and a low surrogate, one character */
+    public static boolean surrogatePairAt(String text, int i) {
+        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+
+    /** @return whether the char at {@code i} is a surrogate that is not half of a pair */
+    private static boolean unpairedSurrogateAt(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isSurrogate(c) && !surrogatePairAt(text, i)
+                && !(i > 0 && Character.isLowSurrogate(c) && Character.isHighSurrogate(text.charAt(i - 1)));
     }
 
     private static boolean unprintable(char c) {

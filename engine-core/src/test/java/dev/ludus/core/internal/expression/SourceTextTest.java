@@ -15,6 +15,17 @@ class SourceTextTest {
     }
 
     @Test
+    void quote_escapesUnpairedSurrogates_soTheMessageCanBeWrittenAsUtf8_andKeepsPairs() {
+        String emoji = "\uD83D\uDE00";
+        assertThat(SourceText.quote("a\uD800b\uDC00" + emoji + "\uDE00\uD83D"))
+                .isEqualTo("'a\\ud800b\\udc00" + emoji + "\\ude00\\ud83d'");
+        String paired = "x" + emoji;
+        assertThat(JsonValues.printable(paired)).isSameAs(paired);
+        assertThat(JsonValues.unpairedSurrogateIndex(emoji + emoji)).isEqualTo(-1);
+        assertThat(JsonValues.unpairedSurrogateIndex(emoji + "\uD800" + emoji)).isEqualTo(2);
+    }
+
+    @Test
     void quote_keepsEverythingElseAsWritten() {
         String source = "name == 'Zoë \\n' && x >= 1 ? \"\\u0041\" : '€'";
         assertThat(SourceText.quote(source)).isEqualTo("'" + source + "'");
