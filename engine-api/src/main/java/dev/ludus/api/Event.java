@@ -146,7 +146,10 @@ public final class Event {
             return this;
         }
 
-        /** @param timestamp when it happened; {@code null} means the engine clock's now */
+        /**
+         * @param timestamp when it happened; {@code null} means the engine clock's now. The engine accepts the
+         *                  years 0000 to 9999 ({@code 0000-01-01T00:00:00Z} to {@code 9999-12-31T23:59:59.999999999Z})
+         */
         public Builder timestamp(Instant timestamp) {
             this.timestamp = timestamp;
             return this;
