@@ -58,6 +58,14 @@ class LimitsTest {
     }
 
     @Test
+    void cooldownBeyondTheLastInstant_suppressesForEver_withoutFailing() {
+        // 999,999,999,999 days (2.7 billion years): the last fire plus the cooldown is past Instant.MAX.
+        RuleEngine engine = engineWithLimits("{\"cooldown\": \"P999999999999D\"}");
+        assertThat(fired(engine, "u", "2026-11-21T10:00:00Z")).isTrue();
+        suppressed(engine, "u", "9999-12-31T23:59:59Z", "cooldown");
+    }
+
+    @Test
     void cooldown_countsFromTheLastFire_notFromTheLastSuppressedEvent() {
         RuleEngine engine = engineWithLimits("{\"cooldown\": \"PT1H\"}");
         fired(engine, "u", "2026-11-21T10:00:00Z");

@@ -170,7 +170,10 @@ public final class InMemoryPlayerStore implements PlayerStore {
         }
         if (++slot.keysSincePrune >= PRUNE_EVERY) {
             slot.keysSincePrune = 0;
-            Instant horizon = slot.newestKeyTime.minus(retention);
+            // A retention reaching back past Instant.MIN keeps every key.
+            Instant newest = slot.newestKeyTime;
+            Instant horizon = Duration.between(Instant.MIN, newest).compareTo(retention) <= 0 ? Instant.MIN
+                    : newest.minus(retention);
             slot.keys.values().removeIf(r -> r.eventTime().isBefore(horizon));
         }
     }

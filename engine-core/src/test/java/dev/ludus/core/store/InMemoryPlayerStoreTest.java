@@ -104,6 +104,17 @@ class InMemoryPlayerStoreTest {
     }
 
     @Test
+    void idempotencyRetention_reachingBackPastTheFirstInstant_keepsEveryKey_andCommitsGoOn() {
+        // 2.7 billion years: the newest key's time minus the retention is before Instant.MIN.
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder()
+                .idempotencyRetention(Duration.ofDays(999_999_999_999L)).build();
+        for (int i = 0; i < 200; i++) {
+            assertThat(store.commit(commit("u", i, i, key("k" + i, T0.plusSeconds(i))))).isTrue();
+        }
+        assertThat(store.findIdempotency("u", "k0")).isPresent();
+    }
+
+    @Test
     void builder_refusesBadOrRepeatedSettings() {
         assertThatThrownBy(() -> InMemoryPlayerStore.builder().idempotencyRetention(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)

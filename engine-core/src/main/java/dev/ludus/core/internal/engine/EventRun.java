@@ -27,6 +27,7 @@ import dev.ludus.core.internal.history.HistoryView;
 import dev.ludus.core.internal.state.Catalog;
 import dev.ludus.core.internal.state.WorkingPlayer;
 import dev.ludus.core.internal.util.JsonValues;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -333,7 +334,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             return null;
         }
         Instant now = current.timestamp();
-        if (limits.cooldown() != null && now.isBefore(lastFire(state).plus(limits.cooldown()))) {
+        // Compared as durations: the last fire plus a cooldown of millions of years is past the last Instant.
+        if (limits.cooldown() != null && Duration.between(lastFire(state), now).compareTo(limits.cooldown()) < 0) {
             return "cooldown";
         }
         if (limits.maxPerPlayer() > 0 && whole(state, 2) >= limits.maxPerPlayer()) {
