@@ -65,7 +65,8 @@ public record EventLimits(int maxExternalUserIdLength, int maxEventTypeLength, i
 
         public EventLimits build() {
             return new EventLimits(or(maxExternalUserIdLength, 256), or(maxEventTypeLength, 128),
-                    or(maxEventIdLength, 256), or(maxIdempotencyKeyLength, 256), or(maxPropertyDepth, 8), or(maxPropertyKeys, 256), or(maxStringLength, 64 * 1024));
+                    or(maxEventIdLength, 256), or(maxIdempotencyKeyLength, 256), or(maxPropertyDepth, 8),
+                    or(maxPropertyKeys, 256), or(maxStringLength, 64 * 1024));
         }
 
         private static int check(String name, Integer current, int value) {

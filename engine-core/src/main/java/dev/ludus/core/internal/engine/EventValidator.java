@@ -114,7 +114,8 @@ final class EventValidator {
         }
         int characters = characters(value, max);
         if (characters > max) {
-            throw invalid(field + ": " + characters + " characters, at most " + max + " allowed (raise " + setting + ")");
+            throw invalid(field + ": " + characters + " characters, at most " + max + " allowed (raise " + setting
+                    + ")");
         }
         boolean blank = true;
         for (int i = 0; i < value.length(); i++) {
