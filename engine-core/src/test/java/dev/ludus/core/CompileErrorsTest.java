@@ -662,8 +662,15 @@ class CompileErrorsTest {
 
         @Test
         void badCooldownCondition() {
-            single(withCondition("{\"type\": \"cooldown\", \"minutes\": 0}"), "/rules/0/conditions/0/minutes", "r",
-                    ErrorCode.INVALID_RULE, "0");
+            assertThat(single(withCondition("{\"type\": \"cooldown\", \"minutes\": 0}"),
+                    "/rules/0/conditions/0/minutes", "r", ErrorCode.INVALID_RULE).message())
+                    .isEqualTo("expected a whole number >= 1, found 0");
+            // One minute more than a Duration holds (Long.MAX_VALUE seconds).
+            assertThat(single(withCondition("{\"type\": \"cooldown\", \"minutes\": 153722867280912931}"),
+                    "/rules/0/conditions/0/minutes", "r", ErrorCode.INVALID_RULE).message())
+                    .isEqualTo("expected at most 153722867280912930 minutes, found 153722867280912931");
+            assertThat(Fixtures.engine(withCondition("{\"type\": \"cooldown\", \"minutes\": 153722867280912930}"))
+                    .game().ruleIds()).containsExactly("r");
             at(ruleWith("\"conditions\": [{\"type\": \"cooldown\", \"minutes\": 5}], "
                             + "\"limits\": {\"cooldown\": \"PT1H\"}, \"actions\": []"),
                     "/rules/0/limits/cooldown", "r", ErrorCode.INVALID_RULE, "cooldown");

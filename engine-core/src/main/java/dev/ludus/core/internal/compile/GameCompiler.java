@@ -680,8 +680,11 @@ public final class GameCompiler {
             node.string("type");
             Long minutes = node.wholeNumber("minutes");
             node.reportUnknownFields("condition 'cooldown'");
-            if (minutes != null && minutes < 1) {
-                node.error("minutes", "expected a whole number >= 1, found " + minutes);
+            // The longest a Duration holds: Long.MAX_VALUE seconds.
+            long most = Long.MAX_VALUE / 60;
+            if (minutes != null && (minutes < 1 || minutes > most)) {
+                node.error("minutes", (minutes < 1 ? "expected a whole number >= 1" : "expected at most " + most
+                        + " minutes") + ", found " + minutes);
                 return false;
             }
             if (minutes != null && conditionCooldown != null) {
