@@ -11,7 +11,9 @@ import dev.ludus.api.EventStatus;
 import dev.ludus.api.RuleEngine;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -286,6 +288,23 @@ class EventValidationTest {
             assertRejected(result);
             assertThat(result.error().message()).isEqualTo(message);
         });
+    }
+
+    @Test
+    void noTimestamp_andAnEngineClockOutsideYears0000To9999_isRejected_andChangesNothing() {
+        RuleEngine farFuture = Ludus.builder().game(Fixtures.rules(Fixtures.rule("r", "e",
+                        "[{\"type\": \"grant_xp\", \"amount\": 1}]")))
+                .clock(Clock.fixed(Instant.parse("+10000-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+
+        EventResult result = farFuture.track(Event.builder().externalUserId("u").eventType("e").build());
+
+        assertRejected(result);
+        assertThat(result.error().message()).isEqualTo("timestamp: none given, and the engine clock's now, "
+                + "+10000-01-01T00:00:00Z, is out of range, must be from 0000-01-01T00:00:00Z to "
+                + "9999-12-31T23:59:59.999999999Z");
+        assertThat(farFuture.player("u")).isEmpty();
+        assertThat(farFuture.track(Event.builder().externalUserId("u").eventType("e").timestamp(T0).build())
+                .status()).isEqualTo(EventStatus.PROCESSED);
     }
 
     @Test

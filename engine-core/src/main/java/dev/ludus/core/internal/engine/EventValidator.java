@@ -64,19 +64,33 @@ final class EventValidator {
         }
         Map<String, String> profile = event.profile().isEmpty() ? Map.of() : profile(event.profile());
         Map<String, Object> properties = checkMap(event.properties(), PROPERTIES, 1, null);
-        Instant timestamp = event.timestamp() == null ? clock.instant() : timestamp(event.timestamp());
+        Instant timestamp = event.timestamp() == null ? now() : timestamp(event.timestamp());
         return new ValidEvent(eventId, event.externalUserId(), event.eventType(), timestamp, event.idempotencyKey(),
                 properties, profile);
     }
 
     private static Instant timestamp(Instant timestamp) {
-        // Both bounds are whole seconds, so the seconds alone decide.
-        long seconds = timestamp.getEpochSecond();
-        if (seconds < MIN_TIMESTAMP.getEpochSecond() || seconds > MAX_TIMESTAMP.getEpochSecond()) {
+        if (!inRange(timestamp)) {
             throw invalid("timestamp: " + timestamp + " is out of range, must be from " + MIN_TIMESTAMP + " to "
                     + MAX_TIMESTAMP);
         }
         return timestamp;
+    }
+
+    /** @return the engine clock's now, for an event without a timestamp: the same range holds for it */
+    private Instant now() {
+        Instant now = clock.instant();
+        if (!inRange(now)) {
+            throw invalid("timestamp: none given, and the engine clock's now, " + now + ", is out of range, must be "
+                    + "from " + MIN_TIMESTAMP + " to " + MAX_TIMESTAMP);
+        }
+        return now;
+    }
+
+    private static boolean inRange(Instant timestamp) {
+        // Both bounds are whole seconds, so the seconds alone decide.
+        long seconds = timestamp.getEpochSecond();
+        return seconds >= MIN_TIMESTAMP.getEpochSecond() && seconds <= MAX_TIMESTAMP.getEpochSecond();
     }
 
     private Map<String, String> profile(Map<String, String> fields) {
