@@ -19,7 +19,10 @@ public enum ErrorCode {
     INSUFFICIENT_FUNDS,
     /** A computed amount was negative or not a number; the rule was undone. */
     INVALID_AMOUNT,
-    /** Derived events nested deeper than allowed. */
+    /**
+     * Derived events or rewards nested deeper than allowed, or one tracked event's cascade emitted more events
+     * than allowed; the rule was undone.
+     */
     CASCADE_LIMIT,
     /** An expression failed at run time. */
     EXPRESSION_ERROR,

@@ -49,6 +49,7 @@ public final class Ludus {
         private Clock clock;
         private Integer maxCommitRetries;
         private Integer maxDistinctValues;
+        private Integer maxEmittedEvents;
         private Executor executor;
         private ExpressionPolicy expressionPolicy;
         private final EventLimits.Builder limits = EventLimits.builder();
@@ -137,6 +138,20 @@ public final class Ludus {
             return this;
         }
 
+        /**
+         * @param max how many events {@code emit_event} may derive from one tracked event, its whole cascade
+         *            counted (default 1,000; events derived by derived events count, {@code level_up} events do
+         *            not); an {@code emit_event} beyond it fails its rule with {@code CASCADE_LIMIT}
+         */
+        public Builder maxEmittedEvents(int max) {
+            requireUnset(maxEmittedEvents, "maxEmittedEvents");
+            if (max < 1) {
+                throw new IllegalArgumentException("maxEmittedEvents must be at least 1, was " + max);
+            }
+            this.maxEmittedEvents = max;
+            return this;
+        }
+
         /** @param max the longest {@code externalUserId} accepted, in characters (default 256) */
         public Builder maxExternalUserIdLength(int max) {
             limits.maxExternalUserIdLength(max);
@@ -204,7 +219,8 @@ public final class Ludus {
                     maxCommitRetries == null ? 16 : maxCommitRetries, limits.build(), conditionTypes, actionTypes,
                     executor == null ? ForkJoinPool.commonPool() : executor,
                     expressionPolicy == null ? ExpressionPolicy.SANDBOXED : expressionPolicy,
-                    maxDistinctValues == null ? 10_000 : maxDistinctValues);
+                    maxDistinctValues == null ? 10_000 : maxDistinctValues,
+                    maxEmittedEvents == null ? 1_000 : maxEmittedEvents);
         }
 
         private static void requireUnset(Object current, String setting) {

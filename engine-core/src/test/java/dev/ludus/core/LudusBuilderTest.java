@@ -38,6 +38,7 @@ class LudusBuilderTest {
         assertSecondCallFails("store", b -> b.store(InMemoryPlayerStore.create()));
         assertSecondCallFails("clock", b -> b.clock(Fixtures.CLOCK));
         assertSecondCallFails("maxCommitRetries", b -> b.maxCommitRetries(3));
+        assertSecondCallFails("maxEmittedEvents", b -> b.maxEmittedEvents(3));
         assertSecondCallFails("executor", b -> b.executor(direct));
         assertSecondCallFails("maxExternalUserIdLength", b -> b.maxExternalUserIdLength(10));
         assertSecondCallFails("maxEventTypeLength", b -> b.maxEventTypeLength(10));

@@ -39,7 +39,9 @@ public interface ActionContext extends EvaluationContext {
      *
      * @param eventType  the derived event's type
      * @param properties its properties (JSON-like values)
-     * @throws dev.ludus.api.LudusException {@code CASCADE_LIMIT} when derived events would nest deeper than 8
+     * @throws dev.ludus.api.LudusException {@code CASCADE_LIMIT} when derived events would nest deeper than 8, or
+     *         when the tracked event's cascade has already emitted as many events as the engine allows
+     *         ({@code maxEmittedEvents} on the engine builder, default 1,000)
      */
     void emitEvent(String eventType, java.util.Map<String, Object> properties);
 

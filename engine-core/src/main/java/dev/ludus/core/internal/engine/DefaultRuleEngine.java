@@ -48,17 +48,19 @@ final class DefaultRuleEngine implements RuleEngine {
     private final PlayerStore store;
     private final EventValidator validator;
     private final int maxCommitRetries;
+    private final int maxEmittedEvents;
     private final Executor executor;
     private final Dispatcher dispatcher = new Dispatcher();
     private final EventHistory history = new StoreHistory();
 
     DefaultRuleEngine(GameCompiler compiler, CompiledGame game, PlayerStore store, EventValidator validator,
-                      int maxCommitRetries, Executor executor) {
+                      int maxCommitRetries, int maxEmittedEvents, Executor executor) {
         this.compiler = compiler;
         this.game = game;
         this.store = store;
         this.validator = validator;
         this.maxCommitRetries = maxCommitRetries;
+        this.maxEmittedEvents = maxEmittedEvents;
         this.executor = executor;
     }
 
@@ -101,7 +103,7 @@ final class DefaultRuleEngine implements RuleEngine {
         PlayerCommit commit;
         try {
             PlayerState before = loaded.before(game, event.externalUserId());
-            EventRun run = EventRun.start(game, event, before, loaded.engineData());
+            EventRun run = EventRun.start(game, event, before, loaded.engineData(), maxEmittedEvents);
             WorkingPlayer after = run.run();
             result = run.result(version);
             PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1), run.engineData());
@@ -280,7 +282,7 @@ final class DefaultRuleEngine implements RuleEngine {
         List<RuleTrace> traces = new ArrayList<>();
         try {
             EventRun run = new EventRun(game, valid, loaded.before(game, valid.externalUserId()), loaded.engineData(),
-                    traces, includeDrafts);
+                    maxEmittedEvents, traces, includeDrafts);
             run.run();
             return new Explanation(run.result(version), traces);
         } catch (Exception | StackOverflowError e) { // as in attempt: the result tracking would give

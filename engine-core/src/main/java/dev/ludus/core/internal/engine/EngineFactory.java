@@ -25,11 +25,12 @@ public final class EngineFactory {
     public static RuleEngine create(String gameJson, PlayerStore store, Clock clock, int maxCommitRetries,
                                     EventLimits limits, List<ConditionType> conditionTypes,
                                     List<ActionType> actionTypes, Executor executor,
-                                    ExpressionPolicy expressionPolicy, int maxDistinctValues) {
+                                    ExpressionPolicy expressionPolicy, int maxDistinctValues,
+                                    int maxEmittedEvents) {
         GameCompiler compiler = new GameCompiler(conditionTypes, actionTypes, Expressions.of(expressionPolicy),
                 maxDistinctValues);
         CompiledGame game = compiler.compile(gameJson);
         return new DefaultRuleEngine(compiler, game, store == null ? InMemoryPlayerStore.create() : store,
-                new EventValidator(limits, clock), maxCommitRetries, executor);
+                new EventValidator(limits, clock), maxCommitRetries, maxEmittedEvents, executor);
     }
 }

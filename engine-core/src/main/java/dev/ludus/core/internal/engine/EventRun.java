@@ -67,6 +67,14 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     private Map<String, Object> data;
     private List<RuleTrace> traces;
     private boolean includeDrafts;
+    /**
+     * How many events {@code emit_event} may derive from the tracked event, its whole cascade included, and how
+     * many the rules applied so far have derived. The depth limit alone lets a rule that emits its own trigger
+     * type K times derive K^8 events; this bounds their number. {@code level_up} events are not counted: the
+     * levels of the curve already bound them.
+     */
+    private int maxEmitted;
+    private int emitted;
 
     private final List<CompiledRule> rulesTriggered = new ArrayList<>(4);
     private final List<String> actionsExecuted = new ArrayList<>(8);
@@ -94,23 +102,24 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
      * @param traces where to explain each candidate rule, or {@code null} when not explaining
      */
     EventRun(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData,
-             List<RuleTrace> traces, boolean includeDrafts) {
+             int maxEmitted, List<RuleTrace> traces, boolean includeDrafts) {
         this.player = new WorkingPlayer(before, game.catalog().levels());
-        init(game, event, before, engineData, traces, includeDrafts);
+        init(game, event, before, engineData, maxEmitted, traces, includeDrafts);
     }
 
     /**
      * @return a run of {@code event} for tracking (no traces), this thread's idle one when it has one; hand
      *         it back with {@link #finish()} once its result and commit have been built
      */
-    static EventRun start(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData) {
+    static EventRun start(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData,
+                          int maxEmitted) {
         EventRun run = IDLE.get();
         if (run == null) {
-            return new EventRun(game, event, before, engineData, null, false);
+            return new EventRun(game, event, before, engineData, maxEmitted, null, false);
         }
         IDLE.set(null);
         run.player.reset(before, game.catalog().levels());
-        run.init(game, event, before, engineData, null, false);
+        run.init(game, event, before, engineData, maxEmitted, null, false);
         return run;
     }
 
@@ -133,7 +142,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     }
 
     private void init(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData,
-                      List<RuleTrace> traces, boolean includeDrafts) {
+                      int maxEmitted, List<RuleTrace> traces, boolean includeDrafts) {
         this.game = game;
         this.catalog = game.catalog();
         this.root = event;
@@ -142,6 +151,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         this.data = engineData;
         this.traces = traces;
         this.includeDrafts = includeDrafts;
+        this.maxEmitted = maxEmitted;
+        this.emitted = 0;
         this.levelsHandled = before.level();
         this.rewardDepth = 0;
         this.depth = 0;
@@ -268,6 +279,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         int updatesMark = updates.size();
         int actionsMark = actionsExecuted.size();
         int derivedMark = derived == null ? 0 : derived.size();
+        int emittedMark = emitted;
         try {
             runActions(rule.actions());
         } catch (Exception e) {
@@ -278,6 +290,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             if (derived != null) {
                 derived.subList(derivedMark, derived.size()).clear();
             }
+            emitted = emittedMark; // the dropped events will not run, so they do not use up the limit
             rulesFailed.add(failure(rule, e, "action"));
             return false;
         }
@@ -676,7 +689,14 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     @Override
     public void emitEvent(String eventType, Map<String, Object> properties) {
-        derive(eventType, properties);
+        requireDepth(eventType);
+        if (emitted >= maxEmitted) {
+            throw new LudusException(ErrorCode.CASCADE_LIMIT, "emit_event '" + eventType + "' would derive more than "
+                    + maxEmitted + " events from tracked event '" + root.eventType() + "' (its whole cascade "
+                    + "counted); raise the limit with Ludus.builder().maxEmittedEvents(int)");
+        }
+        emitted++;
+        add(eventType, properties);
     }
 
     @Override
@@ -685,10 +705,18 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     }
 
     private void derive(String eventType, Map<String, Object> properties) {
+        requireDepth(eventType);
+        add(eventType, properties);
+    }
+
+    private void requireDepth(String eventType) {
         if (depth + 1 > MAX_CASCADE_DEPTH) {
             throw new LudusException(ErrorCode.CASCADE_LIMIT, "derived event '" + eventType + "' would nest "
                     + (depth + 1) + " levels deep; at most " + MAX_CASCADE_DEPTH + " are allowed");
         }
+    }
+
+    private void add(String eventType, Map<String, Object> properties) {
         if (derived == null) {
             derived = new ArrayList<>(2);
         }
