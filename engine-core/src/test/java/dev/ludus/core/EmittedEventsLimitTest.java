@@ -5,6 +5,7 @@ import static dev.ludus.core.Fixtures.processed;
 import static dev.ludus.core.Fixtures.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ludus.api.ErrorCode;
 import dev.ludus.api.EventResult;
@@ -58,8 +59,7 @@ class EmittedEventsLimitTest {
 
         assertThat(result.rulesTriggered()).hasSize(fires).containsOnly("r");
         assertThat(result.rulesFailed()).hasSize(depthFailures + countFailures)
-                .extracting(RuleFailure::ruleId, RuleFailure::code).containsOnly(
-                        org.assertj.core.groups.Tuple.tuple("r", ErrorCode.CASCADE_LIMIT));
+                .extracting(RuleFailure::ruleId, RuleFailure::code).containsOnly(tuple("r", ErrorCode.CASCADE_LIMIT));
         assertThat(failuresContaining(result, DEPTH_MESSAGE)).isEqualTo(depthFailures);
         assertThat(failuresContaining(result, COUNT_MESSAGE)).isEqualTo(countFailures);
         // fires * k events emitted, at most 1,000; each ran r once
@@ -103,7 +103,8 @@ class EmittedEventsLimitTest {
         EventResult result = processed(engine, event("u", "e"));
 
         assertThat(result.rulesFailed()).isEmpty();
-        assertThat(result.rulesTriggered()).containsExactly("root", "other", "a", "b", "b", "a", "b", "b", "a", "b", "b");
+        assertThat(result.rulesTriggered())
+                .containsExactly("root", "other", "a", "b", "b", "a", "b", "b", "a", "b", "b");
         assertThat(state(engine, "u").xp()).isEqualTo(6);
     }
 
@@ -116,7 +117,7 @@ class EmittedEventsLimitTest {
         // the third "a" emits its first "b" (the 8th) and would emit a 9th: undone whole, its first "b" dropped
         assertThat(result.rulesTriggered()).containsExactly("root", "other", "a", "b", "b", "a", "b", "b");
         assertThat(result.rulesFailed()).extracting(RuleFailure::ruleId, RuleFailure::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", ErrorCode.CASCADE_LIMIT));
+                .containsExactly(tuple("a", ErrorCode.CASCADE_LIMIT));
         assertThat(state(engine, "u").xp()).isEqualTo(4);
         assertThat(state(engine, "u").balance("coins")).isEqualTo(1);
         assertThat(state(engine, "u").version()).isEqualTo(1);
