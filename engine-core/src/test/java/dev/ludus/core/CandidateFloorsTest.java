@@ -32,12 +32,14 @@ class CandidateFloorsTest {
     /**
      * {@code property_eq} literals that meet or miss {@link #CATEGORY_VALUES} in every way JSON equality allows: whole
      * numbers written as such and as doubles, fractions, -0.0, booleans, strings that look like numbers, and whole
-     * numbers beyond 2^53, where a double stands for several.
+     * numbers beyond 2^53, where doubles no longer hold every whole number, up to the edges of a long.
      */
     private static final String[] LITERALS = {"0", "1", "2", "1.0", "0.0", "-0.0", "1.5", "2.5", "1e0", "true",
-            "false", "\"1\"", "\"true\"", "9007199254740993", "9007199254740992.0", "[1]"};
+            "false", "\"1\"", "\"true\"", "9007199254740993", "9007199254740992.0", "[1]", "9223372036854775807",
+            "9223372036854775808", "-9223372036854775808"};
     private static final Object[] CATEGORY_VALUES = {0L, 1L, 2L, 0.0, -0.0, 1.0, 1.5, 2.5, true, false, "1", "true",
-            9007199254740992L, 9007199254740993L, 9007199254740992.0, List.of(1L)};
+            9007199254740992L, 9007199254740993L, 9007199254740992.0, List.of(1L), Long.MAX_VALUE, 0x1p63,
+            Long.MIN_VALUE, -0x1p63};
 
     @Test
     void passingOverRulesBelowTheirBound_changesNoOutcome() {
@@ -87,14 +89,21 @@ class CandidateFloorsTest {
     }
 
     @Test
-    void theSplitOnEqualLiterals_findsRulesWhoseNumberEqualsTheEventsBeyondExactDoubles() {
-        // Beyond 2^53 a double stands for several whole numbers: 9007199254740993 equals the double 2^53.
+    void theSplitOnEqualLiterals_matchesNumbersExactly_beyondWhereDoublesHoldEveryWholeNumber() {
+        // Beyond 2^53 a whole number can fall between two doubles: 9007199254740993 is not the double 2^53, and
+        // numbers compare exactly, so the split must keep them apart too, and must still let equal ones meet.
         String[][] cases = {
-                {"9007199254740993", "9007199254740992.0"},
-                {"9007199254740993.0", "9007199254740993"},
-                {"9007199254740992", "9007199254740992.0"},
-                {"9223372036854775807", "9.223372036854775807E18"},
-                {"-9007199254740993", "-9007199254740992.0"},
+                {"9007199254740993", "9007199254740992.0", "none"},
+                {"9007199254740993.0", "9007199254740993", "none"}, // the literal reads as the double 2^53
+                {"9007199254740993", "9007199254740993", "eq0"},
+                {"9007199254740992", "9007199254740992.0", "eq0"},
+                {"9007199254740992.0", "9007199254740992", "eq0"},
+                {"9223372036854775807", "9.223372036854775807E18", "none"}, // the double is 2^63
+                {"9223372036854775808", "9.223372036854775807E18", "eq0"}, // both 2^63, beyond every long
+                {"-9223372036854775808", "-9.223372036854775808E18", "eq0"}, // -2^63 is Long.MIN_VALUE
+                {"1e19", "1.0E19", "eq0"},
+                {"-9007199254740993", "-9007199254740992.0", "none"},
+                {"-0.0", "0", "eq0"},
         };
         for (String[] c : cases) {
             List<String[]> rules = new ArrayList<>();
@@ -106,8 +115,9 @@ class CandidateFloorsTest {
             Object value = c[1].contains(".") || c[1].contains("E") ? (Object) Double.parseDouble(c[1]) : (Object) Long.parseLong(c[1]);
             var event = Fixtures.event("p", "t", Map.of("x", value));
 
+            List<String> expected = c[2].equals("none") ? List.of() : List.of(c[2]);
             assertThat(engine(rules, false).track(event).rulesTriggered()).as(c[0] + " vs " + c[1])
-                    .isEqualTo(engine(rules, true).track(event).rulesTriggered()).containsExactly("eq0");
+                    .isEqualTo(engine(rules, true).track(event).rulesTriggered()).isEqualTo(expected);
         }
     }
 

@@ -278,6 +278,121 @@ class PropertyConditionsTest {
         }
     }
 
+    /**
+     * A whole number and a decimal compare exactly, not as two doubles: beyond 2^53 a long can fall between two
+     * doubles, and Long.MAX_VALUE as a double is 2^63, one more than itself.
+     */
+    @Nested
+    class WholeAgainstDecimal {
+        static final long TWO_53_PLUS_1 = 9007199254740993L;
+        static final double TWO_53 = 9007199254740992.0;
+        static final double TWO_63 = 0x1p63; // what the JSON 9223372036854775806.5 reads as
+
+        static String cond(String type, Object value) {
+            return "{\"type\": \"" + type + "\", \"property\": \"v\", \"value\": " + value + "}";
+        }
+
+        @Test
+        void propertyEq_wholeBoundBeyond2pow53_isNotTheNearestDecimal() {
+            assertThat(fires(cond("property_eq", TWO_53_PLUS_1), props("v", TWO_53))).isFalse();
+            assertThat(fires(cond("property_neq", TWO_53_PLUS_1), props("v", TWO_53))).isTrue();
+            assertThat(fires(cond("property_eq", TWO_53_PLUS_1), props("v", TWO_53_PLUS_1))).isTrue();
+            assertThat(fires(cond("property_eq", "9007199254740992"), props("v", TWO_53))).isTrue();
+        }
+
+        @Test
+        void propertyEq_decimalBound_isNotTheNearestWholeProperty() {
+            assertThat(fires(cond("property_eq", "9007199254740992.0"), props("v", TWO_53_PLUS_1))).isFalse();
+            assertThat(fires(cond("property_eq", "9007199254740992.0"), props("v", 9007199254740992L))).isTrue();
+        }
+
+        @Test
+        void propertyIn_andContains_useTheSameExactEquality() {
+            String in = "{\"type\": \"property_in\", \"property\": \"v\", \"values\": [9007199254740993]}";
+            assertThat(fires(in, props("v", TWO_53))).isFalse();
+            assertThat(fires(in, props("v", TWO_53_PLUS_1))).isTrue();
+            String notIn = in.replace("property_in", "property_not_in");
+            assertThat(fires(notIn, props("v", TWO_53))).isTrue();
+            String contains = "{\"type\": \"property_contains\", \"property\": \"v\", \"value\": 9007199254740993}";
+            assertThat(fires(contains, props("v", List.of(TWO_53)))).isFalse();
+            assertThat(fires(contains, props("v", List.of(1, TWO_53_PLUS_1)))).isTrue();
+        }
+
+        @Test
+        void comparisons_decimalAt2pow63_isAboveEveryWholeNumber() {
+            assertThat(fires(cond("property_gt", 9223372036854775806L), props("v", TWO_63))).isTrue();
+            assertThat(fires(cond("property_gt", Long.MAX_VALUE), props("v", TWO_63))).isTrue();
+            assertThat(fires(cond("property_lte", Long.MAX_VALUE), props("v", TWO_63))).isFalse();
+            assertThat(fires(cond("property_gte", Long.MAX_VALUE), props("v", TWO_63))).isTrue();
+            assertThat(fires(cond("property_lt", Long.MAX_VALUE), props("v", Math.nextDown(TWO_63)))).isTrue();
+        }
+
+        @Test
+        void comparisons_decimalAtMinus2pow63_isLongMinValue_andBelowItIsBelowEveryWholeNumber() {
+            assertThat(fires(cond("property_eq", Long.MIN_VALUE), props("v", -TWO_63))).isTrue();
+            assertThat(fires(cond("property_lt", Long.MIN_VALUE + 1), props("v", -TWO_63))).isTrue();
+            assertThat(fires(cond("property_gte", Long.MIN_VALUE + 1), props("v", -TWO_63))).isFalse();
+            assertThat(fires(cond("property_lt", Long.MIN_VALUE), props("v", Math.nextDown(-TWO_63)))).isTrue();
+            assertThat(fires(cond("property_gte", Long.MIN_VALUE), props("v", Math.nextDown(-TWO_63)))).isFalse();
+        }
+
+        @Test
+        void comparisons_wholePropertyAgainstDecimalBound_areExact() {
+            assertThat(fires(cond("property_gt", "9007199254740992.0"), props("v", TWO_53_PLUS_1))).isTrue();
+            assertThat(fires(cond("property_lte", "9007199254740992.0"), props("v", TWO_53_PLUS_1))).isFalse();
+            assertThat(fires(cond("property_lt", "9223372036854775806.5"), props("v", Long.MAX_VALUE))).isTrue();
+            assertThat(fires(cond("property_gte", "9223372036854775806.5"), props("v", Long.MAX_VALUE))).isFalse();
+            // and a whole bound beyond a long is a decimal, above every whole property
+            assertThat(fires(cond("property_lt", "9223372036854775808"), props("v", Long.MAX_VALUE))).isTrue();
+        }
+
+        @Test
+        void comparisons_fractionsDecideBetweenEqualIntegerParts() {
+            assertThat(fires(cond("property_gt", 2), props("v", 2.5))).isTrue();
+            assertThat(fires(cond("property_lt", 3), props("v", 2.5))).isTrue();
+            assertThat(fires(cond("property_lt", -2), props("v", -2.5))).isTrue();
+            assertThat(fires(cond("property_gt", -3), props("v", -2.5))).isTrue();
+            assertThat(fires(cond("property_gte", 2), props("v", 1.9999999999999998))).isFalse();
+            assertThat(fires(cond("property_lte", 2251799813685248L), props("v", 2251799813685248.5))).isFalse();
+            assertThat(fires(cond("property_gt", "2.5"), props("v", 3))).isTrue();
+            assertThat(fires(cond("property_gt", "-2.5"), props("v", -2))).isTrue();
+        }
+
+        @Test
+        void propertyBetween_isExactAtBothEnds() {
+            String between = "{\"type\": \"property_between\", \"property\": \"v\", "
+                    + "\"min\": 9007199254740993, \"max\": 9007199254740995}";
+            assertThat(fires(between, props("v", TWO_53))).isFalse();
+            assertThat(fires(between, props("v", 9007199254740994.0))).isTrue();
+            assertThat(fires(between, props("v", TWO_53_PLUS_1))).isTrue();
+        }
+
+        @Test
+        void expressions_compareExactlyToo_inTheFastPathAndTheTreeWalk() {
+            for (String tail : List.of("", " && true")) {
+                assertThat(fires(expression("v > 9223372036854775806" + tail), props("v", TWO_63))).as(tail).isTrue();
+                assertThat(fires(expression("v <= 9223372036854775807" + tail), props("v", TWO_63))).as(tail).isFalse();
+                assertThat(fires(expression("v < 9007199254740993" + tail), props("v", TWO_53))).as(tail).isTrue();
+                assertThat(fires(expression("v >= 9007199254740993" + tail), props("v", TWO_53))).as(tail).isFalse();
+            }
+            assertThat(fires(expression("v == 9007199254740993"), props("v", TWO_53))).isFalse();
+            assertThat(fires(expression("v != 9007199254740993"), props("v", TWO_53))).isTrue();
+            assertThat(fires(expression("v == 9007199254740992"), props("v", TWO_53))).isTrue();
+        }
+
+        @Test
+        void expressions_negativeZeroEqualsZero_asInThePropertyConditions() {
+            assertThat(fires(expression("v == 0"), props("v", -0.0))).isTrue();
+            assertThat(fires(expression("v == 0.0 && true"), props("v", -0.0))).isTrue();
+            assertThat(fires(expression("v < 0"), props("v", -0.0))).isFalse();
+            assertThat(fires(expression("v < 0.0 && true"), props("v", -0.0))).isFalse();
+        }
+
+        private static String expression(String source) {
+            return "{\"type\": \"expression\", \"expression\": \"" + source + "\"}";
+        }
+    }
+
     @Nested
     class Paths {
         static final Map<String, Object> ORDER = props(

@@ -61,17 +61,22 @@ final class PropertyConditions {
             return null;
         }
         if (bound instanceof Long whole) {
-            // The bound as a primitive: a whole-number property compares without reaching a boxed bound.
+            // The bound as a primitive: a whole-number property compares without reaching a boxed bound, and a
+            // decimal one exactly (as a double the bound could round: 2^53 + 1 would equal 2^53).
             long limit = whole;
             return ctx -> {
                 Object actual = path.value(ctx);
                 return actual instanceof Long value ? accept.test(Long.compare(value, limit))
-                        : actual instanceof Double && accept.test(JsonValues.compare((Number) actual, whole));
+                        : actual instanceof Double decimal && !decimal.isNaN()
+                                && accept.test(-JsonValues.compareLongWithDouble(limit, decimal));
             };
         }
+        double limit = bound.doubleValue(); // a decimal bound: a Double, never NaN (JSON has none)
         return ctx -> {
             Object actual = path.value(ctx);
-            return JsonValues.isNumber(actual) && accept.test(JsonValues.compare((Number) actual, bound));
+            return actual instanceof Double decimal ? accept.test(decimal < limit ? -1 : decimal > limit ? 1 : 0)
+                            && !decimal.isNaN() // NaN is neither less nor greater, so 0 above: not equal either
+                    : actual instanceof Long whole && accept.test(JsonValues.compareLongWithDouble(whole, limit));
         };
     }
 
@@ -88,7 +93,8 @@ final class PropertyConditions {
         }
         return ctx -> {
             Object actual = path.value(ctx);
-            return JsonValues.isNumber(actual) && JsonValues.compare((Number) actual, min) >= 0
+            return JsonValues.isNumber(actual) && !JsonValues.isNaN((Number) actual)
+                    && JsonValues.compare((Number) actual, min) >= 0
                     && JsonValues.compare((Number) actual, max) <= 0;
         };
     }

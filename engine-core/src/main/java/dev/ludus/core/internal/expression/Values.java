@@ -113,11 +113,16 @@ final class Values {
                 + describe(a) + " and " + describe(b));
     }
 
+    /**
+     * By value and exactly, as the property conditions compare: a whole number and a decimal are not both
+     * rounded to double (9007199254740993 is greater than 9007199254740992.0), and -0.0 equals 0. The sandbox
+     * never makes a NaN (arithmetic results must be finite, events hold only finite numbers).
+     */
     static int compareNumbers(Number x, Number y) {
-        if (isWhole(x) && isWhole(y)) {
-            return Long.compare(x.longValue(), y.longValue());
+        if (x instanceof Long a && y instanceof Long b) {
+            return Long.compare(a, b);
         }
-        return Double.compare(x.doubleValue(), y.doubleValue());
+        return JsonValues.compare(x, y);
     }
 
     /** {@code ==}: numbers by value (95 == 95.0), lists and objects deeply, no coercion ('95' != 95). */

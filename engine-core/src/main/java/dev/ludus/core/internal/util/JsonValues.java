@@ -1,5 +1,7 @@
 package dev.ludus.core.internal.util;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +17,14 @@ public final class JsonValues {
     /** @return whether two JSON-like values are equal; 95 equals 95.0, "95" does not equal 95 */
     public static boolean equal(Object a, Object b) {
         if (a == b) {
-            return true;
+            return !(a instanceof Number n && isNaN(n));
         }
         if (a == null || b == null) {
             return false;
         }
         if (a instanceof Number x && b instanceof Number y) {
-            return compare(x, y) == 0;
+            // compare gives 0 with a NaN only when both are NaN, so the test is only paid on equal numbers
+            return compare(x, y) == 0 && !isNaN(x);
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             if (x.size() != y.size()) {
@@ -50,15 +53,109 @@ public final class JsonValues {
         return a.equals(b);
     }
 
-    /** Compares two numbers by value: exactly when both are whole, else as doubles. */
+    /**
+     * Compares two numbers by value, exactly: {@code 95} equals {@code 95.0}, {@code -0.0} equals {@code 0}, and a
+     * whole number ({@code Long}, or the {@code Integer} a store may hand back) compares with a decimal without
+     * rounding either (9007199254740993 is greater than 9007199254740992.0; 9223372036854775807 is less than
+     * 9223372036854775807.0, which is 2^63). {@code BigInteger} and {@code BigDecimal} compare exactly too.
+     *
+     * <p>NaN is no JSON number, and where one can occur (a sum) callers must test {@link #isNaN} first: here it is
+     * ordered as {@link Double#compare} orders it (above everything, equal to itself), so that the result is at
+     * least consistent.
+     *
+     * @return a negative number, 0 or a positive number as {@code a} is less than, equal to or greater than {@code b}
+     */
     public static int compare(Number a, Number b) {
+        // The two common cases first, each as cheap as a plain comparison.
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
         }
-        double x = a.doubleValue();
-        double y = b.doubleValue();
-        // Not Double.compare: -0.0 and 0.0 are the same JSON number. JSON has no NaN.
-        return x < y ? -1 : x > y ? 1 : 0;
+        if (a instanceof Double x && b instanceof Double y) {
+            return compareDoubles(x, y);
+        }
+        boolean wholeA = isWhole(a);
+        boolean wholeB = isWhole(b);
+        boolean decimalA = a instanceof Double || a instanceof Float;
+        boolean decimalB = b instanceof Double || b instanceof Float;
+        if (wholeA && wholeB) {
+            return Long.compare(a.longValue(), b.longValue());
+        }
+        if (wholeA && decimalB) {
+            return compareLongWithDouble(a.longValue(), b.doubleValue());
+        }
+        if (decimalA && wholeB) {
+            return -compareLongWithDouble(b.longValue(), a.doubleValue());
+        }
+        if (decimalA && decimalB) {
+            return compareDoubles(a.doubleValue(), b.doubleValue());
+        }
+        return compareBig(a, b);
+    }
+
+    /** Two doubles by value: as {@code <} and {@code >} do, so -0.0 equals 0.0; NaN as {@link Double#compare}. */
+    private static int compareDoubles(double x, double y) {
+        return x < y ? -1 : x > y ? 1 : x == y ? 0 : Double.compare(x, y);
+    }
+
+    /**
+     * Compares a whole number with a double exactly, where converting either to the other's type could round:
+     * a double at or above 2^63 (or below -2^63) is beyond every {@code long}; otherwise the long is compared with
+     * the double's integer part, then with its fraction. NaN is ordered above, as {@link Double#compare} does.
+     *
+     * @return -1, 0 or 1 as {@code x} is less than, equal to or greater than {@code y}
+     */
+    public static int compareLongWithDouble(long x, double y) {
+        if (y >= 0x1p63) {
+            return -1;
+        }
+        if (y < -0x1p63) { // -2^63 itself is Long.MIN_VALUE, compared below
+            return 1;
+        }
+        if (y != y) {
+            return -1;
+        }
+        long whole = (long) y; // y's integer part, exact in [-2^63, 2^63)
+        if (x != whole) {
+            return x < whole ? -1 : 1;
+        }
+        // whole is a double value itself, so comparing it with y converts nothing inexactly
+        return y > whole ? -1 : y < whole ? 1 : 0;
+    }
+
+    /** Numbers of which at least one is neither a whole number nor a double: exactly, through BigDecimal. */
+    private static int compareBig(Number a, Number b) {
+        if (nonFinite(a) || nonFinite(b)) {
+            // A finite number of any type lies strictly between -Infinity and +Infinity.
+            return compareDoubles(nonFinite(a) ? a.doubleValue() : 0.0, nonFinite(b) ? b.doubleValue() : 0.0);
+        }
+        return toBigDecimal(a).compareTo(toBigDecimal(b));
+    }
+
+    private static boolean nonFinite(Number n) {
+        return (n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue());
+    }
+
+    private static BigDecimal toBigDecimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (isWhole(n)) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        return new BigDecimal(n.doubleValue()); // exact: every finite double is a finite binary fraction
+    }
+
+    /** @return whether {@code n} is a whole-number type that fits a long: Long, or Integer, Short, Byte */
+    private static boolean isWhole(Number n) {
+        return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
+    }
+
+    /** @return whether {@code n} is a NaN, which no JSON number is but a sum of infinities becomes */
+    public static boolean isNaN(Number n) {
+        return (n instanceof Double || n instanceof Float) && Double.isNaN(n.doubleValue());
     }
 
     /** @return whether the value is a JSON number (booleans are not numbers) */
