@@ -25,8 +25,6 @@ final class CandidateIndex {
     private static final Set<String> NEVER_FAIL = Set.of("property_eq", "property_neq", "property_gt", "property_gte",
             "property_lt", "property_lte", "property_between", "property_in", "property_not_in", "property_contains",
             "property_exists", "property_not_exists");
-    /** 2^53: below it in size every whole number is a double of its own; from it on, doubles stand for several. */
-    private static final long EXACT = 1L << 53;
     private final PropertyPath path;
     private final Map<Object, Candidates> byValue;
     private final Candidates others;
@@ -195,20 +193,18 @@ final class CandidateIndex {
     }
 
     /**
-     * @return a map key under which JSON-equal scalars meet (95 and 95.0 both as 95L; -0.0 as 0L), or
-     *         {@code null} for values that are not scalars and for whole numbers of 2^53 or more in size: a double
-     *         there stands for several whole numbers, so {@code 9007199254740993} equals the double 2^53 and no
-     *         one key can hold both (a rule with such a literal is walked for every event instead)
+     * @return a map key under which JSON-equal scalars meet, and only they: a whole number as its {@code Long}, a
+     *         double with a whole value in the range of {@code long} as that {@code Long} (95.0 as 95L, -0.0 as 0L,
+     *         2^53 as 9007199254740992L, which 9007199254740993 does not meet: numbers compare exactly), any other
+     *         double as itself; {@code null} for values that are not scalars
      */
     private static Object key(Object value) {
-        if (value instanceof String || value instanceof Boolean) {
+        if (value instanceof String || value instanceof Boolean || value instanceof Long) {
             return value;
         }
-        if (value instanceof Long l) {
-            return -EXACT < l && l < EXACT ? l : null;
-        }
         if (value instanceof Double d) {
-            return d != Math.rint(d) ? d : Math.abs(d) < EXACT ? (Object) d.longValue() : null;
+            // (long) d is exact for a whole d in [-2^63, 2^63); 2^63 itself would clamp to Long.MAX_VALUE
+            return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63 ? (Object) d.longValue() : d;
         }
         return null;
     }
