@@ -9,6 +9,8 @@ import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
 import dev.ludus.api.RuleEngine;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,61 @@ class HistoryAndTimeConditionsTest {
             assertThat(fires(engine, "order", "2026-10-31T23:00:00Z", props("total", 90))).isFalse();
             assertThat(fires(engine, "order", "2026-11-01T00:00:00Z", props("total", 20))).isFalse(); // 20 in November
             assertThat(fires(engine, "order", "2026-11-30T00:00:00Z", props("total", 80))).isTrue();  // 100
+        }
+    }
+
+    /** property_sum at the edges: decimals that overflow a double are infinite, and a NaN satisfies no bound. */
+    @Nested
+    class PropertySumEdges {
+        private static final String DAY_2 = "\"window\": {\"unit\": \"day\", \"count\": 2}";
+
+        private static String sum(String fields) {
+            return "[{\"type\": \"property_sum\", \"property\": \"v\"" + (fields.isEmpty() ? "" : ", " + fields)
+                    + "}]";
+        }
+
+        /** @return whether the rule fired on each event, {@code values[i]} sent at {@code times[i]} */
+        private static List<Boolean> run(RuleEngine engine, List<?> values, List<String> times) {
+            List<Boolean> fired = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                fired.add(fires(engine, "order", times.get(i), props("v", values.get(i))));
+            }
+            return fired;
+        }
+
+        private static final List<String> SAME_DAY = List.of("2026-11-21T10:00:00Z", "2026-11-21T11:00:00Z",
+                "2026-11-21T12:00:00Z", "2026-11-21T13:00:00Z");
+        private static final List<String> TWO_DAYS = List.of("2026-11-20T10:00:00Z", "2026-11-20T11:00:00Z",
+                "2026-11-21T10:00:00Z", "2026-11-21T11:00:00Z");
+
+        @Test
+        void decimalsOverflowingBothWays_giveANaNThatSatisfiesNoBound() {
+            // Day 1 sums to +Infinity, day 2 to -Infinity: the window's sum is NaN, not "equal to every bound".
+            List<Double> values = List.of(1e308, 1e308, -1e308, -1e308);
+            assertThat(run(game("order", sum("\"min\": 5, \"max\": 10, " + DAY_2)), values, TWO_DAYS))
+                    .containsExactly(false, false, false, false);
+            assertThat(run(game("order", sum("\"min\": 5, " + DAY_2)), values, TWO_DAYS))
+                    .containsExactly(true, true, true, false);
+            assertThat(run(game("order", sum("\"max\": 10, " + DAY_2)), values, TWO_DAYS))
+                    .containsExactly(false, false, false, false);
+            assertThat(run(game("order", sum(DAY_2)), values, TWO_DAYS)).containsExactly(true, true, true, false);
+        }
+
+        @Test
+        void infiniteSums_lieBeyondEveryFiniteBound() {
+            List<Double> up = List.of(1e308, 1e308);
+            List<Double> down = List.of(-1e308, -1e308);
+            List<String> times = SAME_DAY.subList(0, 2);
+            assertThat(run(game("order", sum("\"min\": 1e307")), up, times)).containsExactly(true, true);
+            assertThat(run(game("order", sum("\"max\": 1.7976931348623157e308")), up, times))
+                    .containsExactly(true, false);
+            assertThat(run(game("order", sum("\"max\": 9223372036854775807")), up, times))
+                    .containsExactly(false, false);
+            assertThat(run(game("order", sum("\"min\": -9223372036854775808")), down, times))
+                    .containsExactly(false, false);
+            assertThat(run(game("order", sum("\"max\": -1e307")), down, times)).containsExactly(true, true);
+            assertThat(run(game("order", sum("\"min\": -1.7976931348623157e308")), down, times))
+                    .containsExactly(true, false);
         }
     }
 

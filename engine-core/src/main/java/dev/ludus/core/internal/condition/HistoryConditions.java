@@ -226,8 +226,13 @@ public final class HistoryConditions {
         /** A sum's default: the property added up to something (sums may be fractional or negative). */
         static final Range ABOVE_ZERO = new Range(null, null, true);
 
+        /**
+         * Exact, whatever the types ({@link JsonValues#compare}): an infinite sum is beyond every finite bound, and a
+         * NaN (a window whose decimals overflowed both ways) is not ordered, so it satisfies no range at all.
+         */
         boolean holds(Number value) {
-            return (min == null || JsonValues.compare(value, min) >= 0)
+            return !JsonValues.isNaN(value)
+                    && (min == null || JsonValues.compare(value, min) >= 0)
                     && (max == null || JsonValues.compare(value, max) <= 0)
                     && (!aboveZero || JsonValues.compare(value, 0L) > 0);
         }
