@@ -7,13 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
+import dev.ludus.api.HistoryEntry;
+import dev.ludus.api.PlayerState;
 import dev.ludus.api.RuleEngine;
+import dev.ludus.api.spi.PlayerCommit;
+import dev.ludus.api.spi.PlayerRecord;
+import dev.ludus.api.spi.PlayerStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SPEC 4.2, history and time conditions. History conditions include this event; windows are calendar-aligned
@@ -178,7 +185,10 @@ class HistoryAndTimeConditionsTest {
         }
     }
 
-    /** property_sum at the edges: decimals that overflow a double are infinite, and a NaN satisfies no bound. */
+    /**
+     * property_sum at the edges: whole numbers add exactly whatever their order (a long overflow on the way leaves
+     * nothing behind), decimals that overflow a double are infinite, and a NaN satisfies no bound.
+     */
     @Nested
     class PropertySumEdges {
         private static final String DAY_2 = "\"window\": {\"unit\": \"day\", \"count\": 2}";
@@ -230,6 +240,121 @@ class HistoryAndTimeConditionsTest {
             assertThat(run(game("order", sum("\"max\": -1e307")), down, times)).containsExactly(true, true);
             assertThat(run(game("order", sum("\"min\": -1.7976931348623157e308")), down, times))
                     .containsExactly(true, false);
+        }
+
+        @Test
+        void wholeSumsOverflowingALong_areExactInEveryOrder_lifetimeAndWindowed() {
+            List<List<Long>> orders = List.of(
+                    List.of(Long.MAX_VALUE, 1L, -Long.MAX_VALUE), List.of(Long.MAX_VALUE, -Long.MAX_VALUE, 1L),
+                    List.of(1L, Long.MAX_VALUE, -Long.MAX_VALUE), List.of(1L, -Long.MAX_VALUE, Long.MAX_VALUE),
+                    List.of(-Long.MAX_VALUE, 1L, Long.MAX_VALUE), List.of(-Long.MAX_VALUE, Long.MAX_VALUE, 1L));
+            List<List<String>> schedules = List.of(SAME_DAY.subList(0, 3),
+                    List.of("2026-11-19T10:00:00Z", "2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z"),
+                    List.of("2026-11-20T10:00:00Z", "2026-11-20T11:00:00Z", "2026-11-21T10:00:00Z"));
+            for (String window : List.of("", ", \"window\": {\"unit\": \"day\", \"count\": 3}")) {
+                for (List<String> times : schedules) {
+                    for (List<Long> values : orders) {
+                        RuleEngine engine = game("order", sum("\"min\": 1, \"max\": 1" + window));
+                        assertThat(run(engine, values, times)).as("%s at %s %s", values, times, window)
+                                .last().isEqualTo(true);
+                    }
+                }
+            }
+        }
+
+        @Test
+        void wholeSumsBeyondALong_compareExactlyWithBothKindsOfBound() {
+            // MAX + MAX = 2^64 - 2, which as a double would round to 2^64 (1.8446744073709552e19): not the bound
+            List<Long> twice = List.of(Long.MAX_VALUE, Long.MAX_VALUE);
+            List<String> times = SAME_DAY.subList(0, 2);
+            assertThat(run(game("order", sum("\"min\": 1.8446744073709552e19")), twice, times))
+                    .containsExactly(false, false);
+            assertThat(run(game("order", sum("\"min\": 18446744073709549568.0, \"max\": 1.8446744073709552e19")),
+                    twice, times)).containsExactly(false, true);
+            RuleEngine aboveLong = game("order", sum("\"min\": 9223372036854775807"));
+            assertThat(run(aboveLong, List.of(Long.MAX_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE, -1L), SAME_DAY))
+                    .containsExactly(true, true, true, false);
+        }
+
+        @Test
+        void wholeAndDecimalParts_addUpAtTheEnd_soAnOverflowInBetweenLosesNothing() {
+            // Added in order as doubles: MAX + 0.5 is 2^63, and the 1 and the 0.5 vanish.
+            RuleEngine engine = game("order", sum("\"min\": 1.5, \"max\": 1.5"));
+            assertThat(run(engine, List.of(Long.MAX_VALUE, 0.5, 1L, -Long.MAX_VALUE), SAME_DAY))
+                    .containsExactly(false, false, false, true);
+        }
+
+        @Test
+        void sumsStoredBeforeExactWholeSums_stillRead_andTheAnswerIsExactFromThere() {
+            ForwardingStore store = new ForwardingStore();
+            // What the engine stored before: a Long or a Double per sum, and MAX then 1 had become the double 2^63.
+            // 2026-11-21 is day 20778 since the epoch.
+            seedEngineData(store, Map.of("sum|order|v|life", 0x1p63,
+                    "sum|order|v|day@UTC", List.of(20777L, 2.5, 20778L, 1L)));
+            String xp = "[{\"type\": \"grant_xp\", \"amount\": 1}]";
+            RuleEngine engine = Fixtures.engine(Fixtures.rules(
+                    Fixtures.rule("life", "order", sum("\"min\": 1, \"max\": 1"), xp),
+                    Fixtures.rule("days", "order", sum("\"min\": 3.5, \"max\": 3.5, " + DAY_2), xp)), store);
+
+            assertThat(processed(engine, at("u", "order", SAME_DAY.get(0), props("v", 0))).rulesTriggered())
+                    .containsExactly("days"); // 2.5 + 1 + 0
+            assertThat(processed(engine, at("u", "order", SAME_DAY.get(1), props("v", -Long.MAX_VALUE)))
+                    .rulesTriggered()).containsExactly("life"); // 2^63 - MAX
+        }
+
+        @Test
+        void sumsBeyondALong_areStoredAsJsonLikeValues_andReadBackThroughAJsonRoundTrip() {
+            JsonRoundTripStore store = new JsonRoundTripStore();
+            RuleEngine engine = Fixtures.engine(Fixtures.rules(Fixtures.rule("r", "order",
+                    sum("\"min\": 1, \"max\": 1, " + DAY_2), "[{\"type\": \"grant_xp\", \"amount\": 1}]")), store);
+            List<Object> values = List.of(Long.MAX_VALUE, 0.25, 1L, -0.25);
+            for (int i = 0; i < values.size(); i++) {
+                assertThat(processed(engine, at("u", "order", SAME_DAY.get(i), props("v", values.get(i))))
+                        .rulesTriggered()).as("event %d", i).isEmpty();
+            }
+            assertThat(store.json).contains("\"sum|order|v|day@UTC\":[20778,[-9223372036854775808,1,0.0]]");
+            assertThat(processed(engine, at("u", "order", "2026-11-22T10:00:00Z", props("v", -Long.MAX_VALUE)))
+                    .rulesTriggered()).containsExactly("r");
+        }
+
+        @Test
+        void infiniteSums_surviveAJsonRoundTrip_asTheStringsJacksonWrites() {
+            JsonRoundTripStore store = new JsonRoundTripStore();
+            RuleEngine engine = Fixtures.engine(Fixtures.rules(Fixtures.rule("r", "order",
+                    sum("\"max\": 10, " + DAY_2), "[{\"type\": \"grant_xp\", \"amount\": 1}]")), store);
+            List<Double> values = List.of(-1e308, -1e308, 1e308, 5.0);
+            for (int i = 0; i < values.size(); i++) {
+                assertThat(processed(engine, at("u", "order", SAME_DAY.get(i), props("v", values.get(i))))
+                        .rulesTriggered()).as("event %d", i).containsExactly("r"); // -1e308, then -Infinity
+            }
+            assertThat(store.json).contains("\"-Infinity\"");
+        }
+
+        private static void seedEngineData(PlayerStore store, Map<String, Object> engineData) {
+            PlayerState state = Fixtures.seed("u").state();
+            HistoryEntry history = new HistoryEntry("seed-u", "u", "seed", Fixtures.T0, 1, Map.of(), List.of(),
+                    List.of());
+            assertThat(store.commit(new PlayerCommit("u", 0, new PlayerRecord(state, engineData), null, history)))
+                    .isTrue();
+        }
+
+        /** Keeps engine data as a JSON text, as a durable store would, and hands back what Jackson reads. */
+        private static final class JsonRoundTripStore extends ForwardingStore {
+            private static final JsonMapper JSON = JsonMapper.builder().build();
+            volatile String json = "";
+
+            @Override
+            public boolean commit(PlayerCommit commit) {
+                json = JSON.writeValueAsString(commit.record().engineData());
+                return super.commit(commit);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Optional<PlayerRecord> load(String externalUserId) {
+                return super.load(externalUserId)
+                        .map(r -> new PlayerRecord(r.state(), JSON.readValue(json, Map.class)));
+            }
         }
     }
 

@@ -5,28 +5,29 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Per-bucket numbers stored as a flat, bucket-sorted list {@code [bucket, value, bucket, value, ...]}
- * (JSON-like, so stores can persist it), keeping only the newest buckets.
+ * Per-bucket sums stored as a flat, bucket-sorted list {@code [bucket, cell, bucket, cell, ...]}
+ * (JSON-like, so stores can persist it), keeping only the newest buckets. A cell is an {@link ExactSum} cell: a
+ * count's is always a {@code Long}.
  */
 final class Buckets {
     private Buckets() {
     }
 
     /** @return the list with {@code delta} added to {@code bucket}, trimmed to buckets after newest - keep */
-    static List<Object> add(Object stored, long bucket, Number delta, int keep) {
+    static List<Object> add(Object stored, long bucket, Object delta, int keep) {
         List<Object> out = new ArrayList<>();
         boolean added = false;
         if (stored instanceof List<?> pairs) {
             for (int i = 0; i + 1 < pairs.size(); i += 2) {
                 long b = ((Number) pairs.get(i)).longValue();
-                Number v = (Number) pairs.get(i + 1);
+                Object v = pairs.get(i + 1);
                 if (!added && b > bucket) {
                     out.add(bucket);
                     out.add(delta);
                     added = true;
                 }
                 if (b == bucket) {
-                    v = Numbers.add(v, delta);
+                    v = ExactSum.add(v, delta);
                     added = true;
                 }
                 out.add(b);
@@ -45,17 +46,17 @@ final class Buckets {
         return Collections.unmodifiableList(new ArrayList<>(out.subList(from, out.size())));
     }
 
-    /** @return the sum of values in buckets {@code [first, last]} */
+    /** @return the sum of the cells in buckets {@code [first, last]}, as {@link ExactSum#value()} gives it */
     static Number sum(Object stored, long first, long last) {
-        Number total = 0L;
+        ExactSum total = new ExactSum();
         if (stored instanceof List<?> pairs) {
             for (int i = 0; i + 1 < pairs.size(); i += 2) {
                 long b = ((Number) pairs.get(i)).longValue();
                 if (b >= first && b <= last) {
-                    total = Numbers.add(total, (Number) pairs.get(i + 1));
+                    total.add(pairs.get(i + 1));
                 }
             }
         }
-        return total;
+        return total.value();
     }
 }

@@ -4,7 +4,11 @@ import dev.ludus.core.internal.condition.PropertyPath;
 import java.time.Instant;
 import java.util.Map;
 
-/** The sum of a numeric property over a player's events of a type; missing or non-numbers add nothing. */
+/**
+ * The sum of a numeric property over a player's events of a type; missing or non-numbers add nothing. Whole
+ * numbers add up exactly whatever their order, decimals as doubles ({@link ExactSum}, which also says how the
+ * sums are stored: as before for whole sums within a long and for decimal-only sums).
+ */
 public final class SumAggregate extends Aggregate {
     private final PropertyPath property;
     private final Window calendar;
@@ -27,15 +31,19 @@ public final class SumAggregate extends Aggregate {
         Object value = property.resolve(properties);
         Number amount = value instanceof Long || value instanceof Double ? (Number) value : 0L;
         if (calendar == null) {
-            return stored == null ? amount : Numbers.add((Number) stored, amount);
+            return stored == null ? amount : ExactSum.add(stored, amount);
         }
         return Buckets.add(stored, calendar.unit().bucket(time, calendar.zone()), amount, keep);
     }
 
-    /** @return the sum within {@code window} ending at {@code time} (lifetime when {@code window} is null) */
+    /**
+     * @return the sum within {@code window} ending at {@code time} (lifetime when {@code window} is null): a
+     *         {@code Long}, a {@code BigInteger} for a whole sum beyond a long, or a {@code Double} (which may be
+     *         infinite, or NaN when the window holds decimal parts that overflowed both ways)
+     */
     public Number sum(Object stored, Window window, Instant time) {
         if (window == null) {
-            return stored == null ? 0L : (Number) stored;
+            return stored == null ? 0L : ExactSum.value(stored);
         }
         long last = window.unit().bucket(time, window.zone());
         return Buckets.sum(stored, last - (window.count() - 1), last);

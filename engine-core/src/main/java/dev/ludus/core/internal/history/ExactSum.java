@@ -1,0 +1,123 @@
+package dev.ludus.core.internal.history;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * A running sum of JSON numbers whose whole numbers add up exactly, in whatever order they come: the whole
+ * numbers ({@code Long}s) go into a 128-bit integer, kept as a {@code long} and a count of 2^64 wraps; the
+ * decimals ({@code Double}s) into a {@code double} of their own. {@link #value()} adds the two parts at the end,
+ * so a long overflow on the way (MAX_VALUE, then 1, then -MAX_VALUE) leaves nothing behind.
+ *
+ * <p>A sum is stored as a JSON-like <em>cell</em>, the shortest that holds it, so that a store can persist it:
+ * <ul>
+ *   <li>a {@code Long}: whole numbers only, within the range of {@code long} (what the engine has always stored);
+ *   <li>a {@code Double}: decimals only (and sums stored before this class, whole overflows included, which are
+ *       read as decimals);
+ *   <li>{@code [low, wraps]}: whole numbers only, beyond a long: {@code wraps * 2^64 + low};
+ *   <li>{@code [low, wraps, decimal]}: both.
+ * </ul>
+ * A decimal part that overflowed is an infinite {@code Double}; a store may hand it back as the string
+ * {@code "Infinity"} or {@code "-Infinity"} (what Jackson writes by default), and {@code Integer}s for the
+ * {@code Long}s (SPI: engine data). Not thread-safe; used within one computation.
+ */
+final class ExactSum {
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
+    private long low;
+    private long wraps;
+    private double decimal;
+    private boolean hasDecimal;
+
+    /** @return the cell holding {@code cell} plus {@code amount} (a cell, or a property's Long or Double) */
+    static Object add(Object cell, Object amount) {
+        if (cell instanceof Long x && amount instanceof Long y) { // the common case, allocation-free
+            long r = x + y;
+            if (((x ^ r) & (y ^ r)) >= 0) {
+                return r;
+            }
+        } else if (cell instanceof Double x && amount instanceof Double y) {
+            return x + y;
+        }
+        ExactSum sum = new ExactSum();
+        sum.add(cell);
+        sum.add(amount);
+        return sum.cell();
+    }
+
+    /** @return the value a cell holds: a Long, a BigInteger (whole beyond long) or a Double; 0 for {@code null} */
+    static Number value(Object cell) {
+        if (cell instanceof Long l) {
+            return l;
+        }
+        ExactSum sum = new ExactSum();
+        sum.add(cell);
+        return sum.value();
+    }
+
+    /** Adds a cell, or a property's number; {@code null} adds nothing. */
+    void add(Object cell) {
+        if (cell == null) {
+            return;
+        }
+        if (cell instanceof List<?> parts) {
+            addWhole(((Number) parts.get(0)).longValue());
+            wraps += ((Number) parts.get(1)).longValue();
+            if (parts.size() > 2) {
+                addDecimal(decimal(parts.get(2)));
+            }
+        } else if (cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte) {
+            addWhole(((Number) cell).longValue());
+        } else {
+            addDecimal(decimal(cell));
+        }
+    }
+
+    private static double decimal(Object stored) {
+        // An infinite decimal part after a JSON round trip: Jackson writes it as "Infinity" by default.
+        return stored instanceof String text ? Double.parseDouble(text) : ((Number) stored).doubleValue();
+    }
+
+    private void addWhole(long y) {
+        long r = low + y;
+        if (((low ^ r) & (y ^ r)) < 0) { // wrapped past one end: the true sum is r + 2^64 or r - 2^64
+            wraps += y < 0 ? -1 : 1;
+        }
+        low = r;
+    }
+
+    private void addDecimal(double y) {
+        decimal += y;
+        hasDecimal = true;
+    }
+
+    /** @return the shortest cell that holds this sum (see the class comment) */
+    Object cell() {
+        if (!hasDecimal) {
+            return wraps == 0 ? (Object) low : List.of(low, wraps);
+        }
+        return wraps == 0 && low == 0 ? (Object) decimal : List.of(low, wraps, decimal);
+    }
+
+    /**
+     * @return the sum: a {@code Long} when there were only whole numbers and it fits, a {@code BigInteger} when it
+     *         does not (exact either way), else a {@code Double}: the whole part plus the decimal part rounded once
+     *         (infinite when the decimals overflowed, NaN when they overflowed both ways)
+     */
+    Number value() {
+        if (!hasDecimal) {
+            return wraps == 0 ? (Number) low : whole();
+        }
+        if (wraps == 0 && low >= -EXACT_IN_DOUBLE && low <= EXACT_IN_DOUBLE) {
+            return low + decimal; // low is exact as a double, so this rounds once
+        }
+        if (!Double.isFinite(decimal)) {
+            return decimal; // a finite whole part does not change an infinity or a NaN
+        }
+        return new BigDecimal(whole()).add(new BigDecimal(decimal)).doubleValue();
+    }
+
+    private BigInteger whole() {
+        return BigInteger.valueOf(wraps).shiftLeft(64).add(BigInteger.valueOf(low));
+    }
+}

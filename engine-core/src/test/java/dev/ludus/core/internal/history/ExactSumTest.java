@@ -1,0 +1,95 @@
+package dev.ludus.core.internal.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** Whole numbers sum exactly in any order and any grouping into cells; cells stay JSON-like. */
+class ExactSumTest {
+
+    @Provide
+    Arbitrary<List<Long>> wholes() {
+        Arbitrary<Long> edgy = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-3, 3),
+                Arbitraries.of(Long.MAX_VALUE, Long.MIN_VALUE, -Long.MAX_VALUE, Long.MAX_VALUE - 1));
+        return edgy.list().ofMaxSize(12);
+    }
+
+    @Property(tries = 500)
+    void wholeNumbers_sumExactly_inAnyOrderAndAnyGroupingIntoCells(@ForAll("wholes") List<Long> values,
+                                                                  @ForAll long seed) {
+        BigInteger exact = values.stream().map(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
+        Number expected = exact.bitLength() < 64 ? (Number) exact.longValue() : exact;
+
+        List<Long> shuffled = new ArrayList<>(values);
+        Collections.shuffle(shuffled, new Random(seed));
+        // One running cell, as a lifetime sum is kept
+        Object cell = 0L;
+        for (Long v : shuffled) {
+            cell = ExactSum.add(cell, v);
+        }
+        assertThat(ExactSum.value(cell)).isEqualTo(expected);
+        // Cells per bucket, added up over a window
+        Random random = new Random(seed);
+        List<Object> cells = new ArrayList<>(List.of(0L, 0L, 0L));
+        for (Long v : values) {
+            int bucket = random.nextInt(cells.size());
+            cells.set(bucket, ExactSum.add(cells.get(bucket), v));
+        }
+        ExactSum window = new ExactSum();
+        cells.forEach(window::add);
+        assertThat(window.value()).isEqualTo(expected);
+    }
+
+    @Test
+    void cells_areTheShortestJsonLikeValue() {
+        assertThat(ExactSum.add(2L, 3L)).isEqualTo(5L);
+        assertThat(ExactSum.add(2.5, 0.5)).isEqualTo(3.0);
+        assertThat(ExactSum.add(0L, 2.5)).isEqualTo(2.5);
+        assertThat(ExactSum.add(Long.MAX_VALUE, 1L)).isEqualTo(List.of(Long.MIN_VALUE, 1L));
+        assertThat(ExactSum.add(List.of(Long.MIN_VALUE, 1L), -1L)).isEqualTo(Long.MAX_VALUE);
+        assertThat(ExactSum.add(Long.MIN_VALUE, -1L)).isEqualTo(List.of(Long.MAX_VALUE, -1L));
+        assertThat(ExactSum.add(7L, 0.5)).isEqualTo(List.of(7L, 0L, 0.5));
+        assertThat(ExactSum.add(List.of(7L, 0L, 0.5), -7L)).isEqualTo(0.5);
+    }
+
+    @Test
+    void values_areLongBigIntegerOrDouble() {
+        assertThat(ExactSum.value(List.of(Long.MIN_VALUE, 1L))).isEqualTo(BigInteger.ONE.shiftLeft(63));
+        assertThat(ExactSum.value(List.of(-2L, 1L))).isEqualTo(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.TWO));
+        assertThat(ExactSum.value(List.of(7L, 0L, 0.5))).isEqualTo(7.5);
+        // 2^63 + 2^63 - 1 - 0.5 rounded once; adding the parts as doubles one by one would give 2^64 on the way
+        assertThat(ExactSum.value(List.of(-1L, 1L, 0.5))).isEqualTo(0x1p64);
+        assertThat(ExactSum.value(List.of(Long.MIN_VALUE, 1L, -0.5))).isEqualTo(0x1p63);
+        assertThat(ExactSum.value(List.of(5L, 0L, Double.POSITIVE_INFINITY))).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(ExactSum.value(null)).isEqualTo(0L);
+    }
+
+    @Test
+    void cellsAStoreHandsBackWithIntegers_orStoredBeforeAsDoubles_read() {
+        assertThat(ExactSum.value(5)).isEqualTo(5L);
+        assertThat(ExactSum.value(List.of(-2, 1))).isEqualTo(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.TWO));
+        assertThat(ExactSum.add(5, 1L)).isEqualTo(6L);
+        assertThat(ExactSum.add(0x1p63, -Long.MAX_VALUE)).isEqualTo(List.of(-Long.MAX_VALUE, 0L, 0x1p63));
+        assertThat(ExactSum.value(ExactSum.add(0x1p63, -Long.MAX_VALUE))).isEqualTo(1.0);
+        assertThat(ExactSum.value("-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY); // Jackson's default writing
+        assertThat(ExactSum.value(List.of(5, 0, "Infinity"))).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void infinitiesOfBothSignsInOneWindow_makeNaN() {
+        ExactSum window = new ExactSum();
+        window.add(Double.POSITIVE_INFINITY);
+        window.add(Double.NEGATIVE_INFINITY);
+        assertThat(window.value()).isEqualTo(Double.NaN);
+    }
+}
