@@ -13,11 +13,13 @@ import java.util.List;
  * <p>A sum is stored as a JSON-like <em>cell</em>, the shortest that holds it, so that a store can persist it:
  * <ul>
  *   <li>a {@code Long}: whole numbers only, within the range of {@code long} (what the engine has always stored);
- *   <li>a {@code Double}: decimals only (and sums stored before this class, whole overflows included, which are
- *       read as decimals);
+ *   <li>a {@code Double}: decimals, with any whole numbers whose sum is within 2^53 (exact as a double) added in,
+ *       as engines before this class stored them (sums they stored, whole overflows included, are read as
+ *       decimals);
  *   <li>{@code [low, wraps]}: whole numbers only, beyond a long: {@code wraps * 2^64 + low};
- *   <li>{@code [low, wraps, decimal]}: both.
+ *   <li>{@code [low, wraps, decimal]}: both, the whole part beyond 2^53.
  * </ul>
+ * Only sums beyond what older engines could hold exactly take the list forms, which those engines cannot read.
  * A decimal part that overflowed is an infinite {@code Double}; a store may hand it back as the string
  * {@code "Infinity"} or {@code "-Infinity"} (what Jackson writes by default), and {@code Integer}s for the
  * {@code Long}s (SPI: engine data). Not thread-safe; used within one computation.
@@ -96,7 +98,9 @@ final class ExactSum {
         if (!hasDecimal) {
             return wraps == 0 ? (Object) low : List.of(low, wraps);
         }
-        return wraps == 0 && low == 0 ? (Object) decimal : List.of(low, wraps, decimal);
+        // Within 2^53 the whole part is exact as a double, and one Double is what engines before this class read.
+        return wraps == 0 && low >= -EXACT_IN_DOUBLE && low <= EXACT_IN_DOUBLE ? (Object) (low + decimal)
+                : List.of(low, wraps, decimal);
     }
 
     /**

@@ -58,7 +58,10 @@ class ExactSumTest {
         assertThat(ExactSum.add(Long.MAX_VALUE, 1L)).isEqualTo(List.of(Long.MIN_VALUE, 1L));
         assertThat(ExactSum.add(List.of(Long.MIN_VALUE, 1L), -1L)).isEqualTo(Long.MAX_VALUE);
         assertThat(ExactSum.add(Long.MIN_VALUE, -1L)).isEqualTo(List.of(Long.MAX_VALUE, -1L));
-        assertThat(ExactSum.add(7L, 0.5)).isEqualTo(List.of(7L, 0L, 0.5));
+        // Whole and decimal: one Double while the whole part is exact as a double, as older engines stored it.
+        assertThat(ExactSum.add(7L, 0.5)).isEqualTo(7.5);
+        assertThat(ExactSum.add(1L << 53, 0.5)).isEqualTo(0x1p53);
+        assertThat(ExactSum.add((1L << 53) + 1, 0.5)).isEqualTo(List.of((1L << 53) + 1, 0L, 0.5));
         assertThat(ExactSum.add(List.of(7L, 0L, 0.5), -7L)).isEqualTo(0.5);
     }
 
