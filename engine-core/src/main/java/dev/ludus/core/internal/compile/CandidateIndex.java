@@ -2,6 +2,7 @@ package dev.ludus.core.internal.compile;
 
 import dev.ludus.api.spi.Condition;
 import dev.ludus.core.internal.condition.PropertyPath;
+import dev.ludus.core.internal.util.JsonValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -204,7 +205,7 @@ final class CandidateIndex {
         }
         if (value instanceof Double d) {
             // (long) d is exact for a whole d in [-2^63, 2^63); 2^63 itself would clamp to Long.MAX_VALUE
-            return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63 ? (Object) d.longValue() : d;
+            return JsonValues.isWholeLong(d) ? (Object) d.longValue() : d;
         }
         return null;
     }

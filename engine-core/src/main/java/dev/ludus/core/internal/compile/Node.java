@@ -159,6 +159,7 @@ final class Node implements ConfigNode {
         if (value instanceof Long l) {
             return l;
         }
+        // Not -2^63: a double there is also what -9223372036854775809 and beyond round to in the document.
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
             return d.longValue();
         }

@@ -2,6 +2,7 @@ package dev.ludus.core.internal.history;
 
 import dev.ludus.core.internal.condition.PropertyPath;
 import dev.ludus.core.internal.util.CanonicalJson;
+import dev.ludus.core.internal.util.JsonValues;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -90,7 +91,7 @@ public final class DistinctAggregate extends Aggregate {
      * not tell {@code {"a":"1"}} from {@code {"a":1}}, is ever taken for one of them.
      */
     static String canonical(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+        if (value instanceof Double d && JsonValues.isWholeLong(d)) {
             return "n:" + d.longValue();
         }
         if (value instanceof Number n) {

@@ -53,7 +53,7 @@ public final class CanonicalJson {
         } else if (value instanceof Long l) {
             out.whole(l);
         } else if (value instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+            if (JsonValues.isWholeLong(d)) {
                 out.whole(d.longValue());
             } else {
                 out.decimal(d);

@@ -153,6 +153,14 @@ public final class JsonValues {
         return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
     }
 
+    /**
+     * @return whether {@code d} is a whole number a {@code long} holds exactly, -2^63 included: the decimals that
+     *         equal a whole number (95.0 is 95, -0.0 is 0)
+     */
+    public static boolean isWholeLong(double d) {
+        return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63;
+    }
+
     /** @return whether {@code n} is a NaN, which no JSON number is but a sum of infinities becomes */
     public static boolean isNaN(Number n) {
         return (n instanceof Double || n instanceof Float) && Double.isNaN(n.doubleValue());

@@ -23,6 +23,16 @@ class DistinctAggregateTest {
     }
 
     @Test
+    void wholeDecimalsAtTheEndsOfTheLongRange_shareTheKeyOfTheirLong() {
+        // -2^63 is Long.MIN_VALUE exactly, as the property conditions compare it; 2^63 is beyond every long.
+        assertThat(DistinctAggregate.canonical(-0x1p63)).isEqualTo(DistinctAggregate.canonical(Long.MIN_VALUE))
+                .isEqualTo("n:-9223372036854775808");
+        assertThat(DistinctAggregate.canonical(0x1p63)).isEqualTo("n:9.223372036854776E18");
+        assertThat(DistinctAggregate.canonical(List.of(-0x1p63)))
+                .isEqualTo(DistinctAggregate.canonical(List.of(Long.MIN_VALUE)));
+    }
+
+    @Test
     void arrayAndObjectKeys_areTheirCanonicalTokens() {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("b", List.of(95.0, "x, y", true));
