@@ -48,6 +48,12 @@ public final class JsonValues {
                     return false;
                 }
             }
+            // The other way too: an expression's view of balances answers 0 for any currency, held or not.
+            for (Object key : y.keySet()) {
+                if (!x.containsKey(key)) {
+                    return false;
+                }
+            }
             return true;
         }
         return a.equals(b);

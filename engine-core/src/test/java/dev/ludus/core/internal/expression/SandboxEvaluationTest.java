@@ -36,6 +36,7 @@ class SandboxEvaluationTest {
         p.put("nothing", null);
         p.put("Score", 7L);
         p.put("player", "a property named player");
+        p.put("wallet", Map.of("gems", 0L)); // one entry, as the player's balances ({coins: 125}), but another
         return java.util.Collections.unmodifiableMap(p);
     }
 
@@ -80,6 +81,9 @@ class SandboxEvaluationTest {
                 arguments("player.currencies.gems", 0L), // a currency never held: a balance starts at 0
                 arguments("player.currencies['gems'] < 10", true),
                 arguments("size(player.currencies)", 1L),
+                // equal maps either way round, whatever a never-held currency reads as
+                arguments("player.currencies == wallet", false),
+                arguments("wallet == player.currencies", false),
                 arguments("player.badges[0]", "first-lesson"),
                 arguments("player.quests.lessons.progress", 3L),
                 arguments("player.quests['lessons'].target", 10L),
