@@ -142,6 +142,7 @@ public final class Ludus {
          * @param max how many events {@code emit_event} may derive from one tracked event, its whole cascade
          *            counted (default 1,000; events derived by derived events count, {@code level_up} events do
          *            not); an {@code emit_event} beyond it fails its rule with {@code CASCADE_LIMIT}
+         * @throws IllegalArgumentException if {@code max} is below 1
          */
         public Builder maxEmittedEvents(int max) {
             requireUnset(maxEmittedEvents, "maxEmittedEvents");
@@ -164,13 +165,19 @@ public final class Ludus {
             return this;
         }
 
-        /** @param max the longest {@code eventId} accepted, in characters (default 256) */
+        /**
+         * @param max the longest {@code eventId} accepted, in characters (default 256)
+         * @throws IllegalArgumentException if {@code max} is below 1
+         */
         public Builder maxEventIdLength(int max) {
             limits.maxEventIdLength(max);
             return this;
         }
 
-        /** @param max the longest {@code idempotencyKey} accepted, in characters (default 256) */
+        /**
+         * @param max the longest {@code idempotencyKey} accepted, in characters (default 256)
+         * @throws IllegalArgumentException if {@code max} is below 1
+         */
         public Builder maxIdempotencyKeyLength(int max) {
             limits.maxIdempotencyKeyLength(max);
             return this;

@@ -88,7 +88,7 @@ final class EventValidator {
     }
 
     private static boolean inRange(Instant timestamp) {
-        // Both bounds are whole seconds, so the seconds alone decide.
+        // The lower bound starts a second and the upper one ends its second, so the seconds alone decide.
         long seconds = timestamp.getEpochSecond();
         return seconds >= MIN_TIMESTAMP.getEpochSecond() && seconds <= MAX_TIMESTAMP.getEpochSecond();
     }

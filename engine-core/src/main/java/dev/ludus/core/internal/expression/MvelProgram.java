@@ -33,7 +33,7 @@ record MvelProgram(Serializable compiled) implements Program {
         Object result;
         try {
             result = MVEL.executeExpression(compiled, new MapVariableResolverFactory(new HashMap<>(), inputsFactory));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a checked one too, which a method MVEL calls may throw undeclared
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof EvaluationException helperError) {
                     throw helperError;
@@ -54,7 +54,7 @@ record MvelProgram(Serializable compiled) implements Program {
     }
 
     /** @return the name MVEL says it could not resolve, or {@code null} when {@code e} is another failure */
-    private static String unresolved(RuntimeException e) {
+    private static String unresolved(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage();
             for (String words : UNRESOLVED) {
@@ -73,7 +73,7 @@ record MvelProgram(Serializable compiled) implements Program {
     }
 
     /** MVEL's messages carry a multi-line source excerpt; the first line says what went wrong. */
-    static String firstLine(RuntimeException e) {
+    static String firstLine(Exception e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();

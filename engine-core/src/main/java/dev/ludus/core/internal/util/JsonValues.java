@@ -213,7 +213,10 @@ public final class JsonValues {
         return out.toString();
     }
 
-    /** @return the index of the first character {@link #printable} escapes, or -1 */
+    /**
+     * @return the index of the first control character, or Unicode line or paragraph separator, or -1 (unpaired
+     *         surrogates, which {@link #printable} escapes too, are {@link #unpairedSurrogateIndex}'s)
+     */
     public static int controlCharacterIndex(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (unprintable(text.charAt(i))) {
