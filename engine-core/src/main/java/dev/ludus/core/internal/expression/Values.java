@@ -119,17 +119,11 @@ final class Values {
      * never makes a NaN (arithmetic results must be finite, events hold only finite numbers).
      */
     static int compareNumbers(Number x, Number y) {
-        if (x instanceof Long a && y instanceof Long b) {
-            return Long.compare(a, b);
-        }
         return JsonValues.compare(x, y);
     }
 
     /** {@code ==}: numbers by value (95 == 95.0), lists and objects deeply, no coercion ('95' != 95). */
     static boolean equal(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return compareNumbers(x, y) == 0;
-        }
         return JsonValues.equal(a, b);
     }
 
