@@ -30,6 +30,17 @@ class GameJsonErrorsTest {
     }
 
     @Test
+    void unpairedSurrogates_inStrings_areEachAnError_atTheirPointer() {
+        String game = "{\"rules\": [{\"id\": \"a\\ud800\", \"name\": \"A\", \"trigger\": {\"eventType\": \"e\"},"
+                + " \"actions\": [{\"type\": \"set_attribute\", \"attribute\": \"t\", \"value\": [\"k\\udc00\"]}]}],"
+                + " \"badges\": [{\"id\": \"\\ud83d\\ude00 ok\"}]}";
+
+        assertThat(CompileErrorsTest.errors(game)).extracting(CompileError::toString).containsExactly(
+                "ERROR /rules/0/id INVALID_JSON: text \"a\\ud800\" contains an unpaired surrogate at index 1",
+                "ERROR /rules/0/actions/0/value/0 INVALID_JSON: text \"k\\udc00\" contains an unpaired surrogate at index 1");
+    }
+
+    @Test
     void syntaxError_pointsAtTheValueBeingRead() {
         single("{\"rules\": [{\"id\": \"a\"}, tru]}", "/rules/1", null, ErrorCode.INVALID_JSON,
                 "at line 1, column 25: Unrecognized token 'tru'");

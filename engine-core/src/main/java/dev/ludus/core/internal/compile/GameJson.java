@@ -4,6 +4,7 @@ import dev.ludus.api.CompileError;
 import dev.ludus.api.ErrorCode;
 import dev.ludus.api.GameCompileException;
 import dev.ludus.core.internal.json.JsonInput;
+import dev.ludus.core.internal.util.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -81,7 +82,34 @@ final class GameJson {
             throw new GameCompileException(List.of(
                     new CompileError("", null, ErrorCode.INVALID_JSON, "game file is empty")));
         }
-        return toValue(root, rounded);
+        Object document = toValue(root, rounded);
+        List<CompileError> errors = new ArrayList<>();
+        unpairedSurrogates(document, root.isArray() ? "/rules" : "", errors);
+        if (!errors.isEmpty()) {
+            throw new GameCompileException(errors);
+        }
+        return document;
+    }
+
+    /**
+     * Reports each string holding an unpaired surrogate: JSON's {@code \uD800} escape makes one, but it is
+     * no character, and no UTF-8 output (a player's state, a result) could hold it.
+     */
+    private static void unpairedSurrogates(Object value, String pointer, List<CompileError> errors) {
+        if (value instanceof String text) {
+            int at = JsonValues.unpairedSurrogateIndex(text);
+            if (at >= 0) {
+                errors.add(new CompileError(pointer, null, ErrorCode.INVALID_JSON,
+                        "text \"" + JsonValues.printable(text) + "\" contains an unpaired surrogate at index " + at));
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            // Keys need no check: the parser refuses an unpaired surrogate in a name.
+            map.forEach((key, member) -> unpairedSurrogates(member, Node.child(pointer, key), errors));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                unpairedSurrogates(list.get(i), Node.child(pointer, i), errors);
+            }
+        }
     }
 
     /**
