@@ -37,7 +37,8 @@ public record CompileError(String pointer, String ruleId, ErrorCode code, String
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                    || Character.isSurrogate(c) && !paired(text, i);
             if (control && out == null) {
                 out = new StringBuilder(text.length() + 8).append(text, 0, i);
             }
@@ -55,5 +56,12 @@ public record CompileError(String pointer, String ruleId, ErrorCode code, String
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** @return whether the surrogate at {@code i} is half of a pair, high then low: one character */
+    private static boolean paired(String text, int i) {
+        return Character.isHighSurrogate(text.charAt(i)) ? i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 }

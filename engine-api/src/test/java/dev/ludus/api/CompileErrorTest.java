@@ -25,6 +25,14 @@ class CompileErrorTest {
     }
 
     @Test
+    void toString_escapesUnpairedSurrogates_andKeepsPairs() {
+        CompileError error = new CompileError("/x", null, ErrorCode.INVALID_JSON,
+                "a\ud800 b\udc00 \ud83d\ude00 c\ud83d");
+
+        assertThat(error.toString()).isEqualTo("ERROR /x INVALID_JSON: a\\ud800 b\\udc00 \ud83d\ude00 c\\ud83d");
+    }
+
+    @Test
     void toString_aRuleIdCannotForgeASecondLine() {
         CompileError error = new CompileError("/rules/0/id", "a b\nERROR / FAKE: x", ErrorCode.INVALID_RULE, "m");
 
