@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class EventValidator {
     private static final Where PROPERTIES = new Where(null, "properties");
+    private static final Where PLAYER = new Where(null, "player");
     /**
      * The timestamps accepted: years 0000 to 9999, what ISO-8601 writes without expanded years. Wider instants
      * are valid {@code Instant}s, but the engine's time logic fails on some: near the ends of their range a local
@@ -102,16 +103,7 @@ final class EventValidator {
                         + "\" contains an unpaired surrogate at index " + unpaired);
             }
             if (value != null) {
-                int characters = characters(value, limits.maxStringLength());
-                if (characters > limits.maxStringLength()) {
-                    throw invalid("player." + field + ": string of " + characters + " characters, at most "
-                            + limits.maxStringLength() + " allowed (raise maxPropertyStringLength)");
-                }
-                unpaired = JsonValues.unpairedSurrogateIndex(value);
-                if (unpaired >= 0) {
-                    throw unpairedSurrogate("player." + field, unpaired);
-                }
-                profile.put(field, value);
+                profile.put(field, checkString(value, PLAYER, field));
             }
         });
         return Collections.unmodifiableMap(profile);
@@ -235,6 +227,25 @@ final class EventValidator {
     }
 
     /**
+     * Checks a string value (a property's, or a profile field's) found under {@code key} of {@code parent}: its
+     * length in characters and that it holds no unpaired surrogate; the path is only built for errors.
+     *
+     * @return {@code s}
+     */
+    private String checkString(String s, Where parent, Object key) {
+        int characters = characters(s, limits.maxStringLength());
+        if (characters > limits.maxStringLength()) {
+            throw invalid(new Where(parent, key) + ": string of " + characters + " characters, at most "
+                    + limits.maxStringLength() + " allowed (raise maxPropertyStringLength)");
+        }
+        int unpaired = JsonValues.unpairedSurrogateIndex(s);
+        if (unpaired >= 0) {
+            throw unpairedSurrogate(new Where(parent, key), unpaired);
+        }
+        return s;
+    }
+
+    /**
      * Checks one value found under {@code key} of {@code parent} and returns it, or its converted copy; the
      * path is only built for errors and nesting.
      */
@@ -243,16 +254,7 @@ final class EventValidator {
             return value;
         }
         if (value instanceof String s) {
-            int characters = characters(s, limits.maxStringLength());
-            if (characters > limits.maxStringLength()) {
-                throw invalid(new Where(parent, key) + ": string of " + characters + " characters, at most "
-                        + limits.maxStringLength() + " allowed (raise maxPropertyStringLength)");
-            }
-            int unpaired = JsonValues.unpairedSurrogateIndex(s);
-            if (unpaired >= 0) {
-                throw unpairedSurrogate(new Where(parent, key), unpaired);
-            }
-            return s;
+            return checkString(s, parent, key);
         }
         // Integer, Short, Byte and Float never get here: building the Event made them Long and Double.
         if (value instanceof Double d) {
