@@ -74,8 +74,8 @@ final class PropertyConditions {
         double limit = bound.doubleValue(); // a decimal bound: a Double, never NaN (JSON has none)
         return ctx -> {
             Object actual = path.value(ctx);
-            return actual instanceof Double decimal ? accept.test(decimal < limit ? -1 : decimal > limit ? 1 : 0)
-                            && !decimal.isNaN() // NaN is neither less nor greater, so 0 above: not equal either
+            return actual instanceof Double decimal
+                    ? !decimal.isNaN() && accept.test(JsonValues.compare(decimal, bound))
                     : actual instanceof Long whole && accept.test(JsonValues.compareLongWithDouble(whole, limit));
         };
     }
