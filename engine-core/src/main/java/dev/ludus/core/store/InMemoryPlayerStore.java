@@ -25,20 +25,26 @@ import java.util.function.Function;
  * <p><b>Memory.</b> Per player: the current record; the idempotency records of the retention (default 7 days)
  * measured in event time — records older than the player's newest keyed event time minus the retention are
  * dropped as new keys come in (checked every 64 keys), so a player holds at most the keys of one retention
- * period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) in a
- * byte array per player ({@code HistoryRing}) that holds no references. Each entry is written as bytes: 45 bytes
- * of numbers and lengths (version, time, the event id as two longs when it is a UUID in {@link UUID#toString()}
- * form, as the engine generates them), the event type and properties (a string of Latin-1 chars takes a byte per
- * char and one or two more, a whole number one byte and up), and the result's lists of rule and action ids as
- * numbers in a table of the lists this store has seen (at most 65,536 lists; any further list is written out) —
- * about 80 bytes for an event with two properties, and 4 more for where it starts. Entries go one after the other
- * and wrap to the front of the array when the oldest have left room there; the array grows to half again what
- * the entries need when they do not fit, and halves when they fill less than a quarter of it (above 4 KiB). The
- * oldest entries are dropped in batches: up to an eighth more than {@code historyPerPlayer} entries (at least one
- * more) stay in the array, not visible, until they are dropped together. Properties holding a value that is not
- * JSON-like are kept as the map itself. {@link #history} and {@link #findEvent} build the {@link HistoryEntry}
- * objects again, equal to the committed ones. Keeping no references means a kept entry keeps no event object
- * alive, and a commit gives the garbage collector nothing to track but the new record.
+ * period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) as the
+ * addresses (8 bytes each, in an array that doubles up to {@code historyPerPlayer}) of their bytes in the store's
+ * history log ({@code HistoryLog}), which holds no references. The log keeps the entries of all players one after
+ * the other in commit order, so that a commit writes memory the previous commit has just written rather than
+ * where its player's history continues (on a large store, memory no commit has touched for a while). Each entry
+ * is written as bytes: 53 bytes of numbers and lengths (its player and number, version, time, the event id as two
+ * longs when it is a UUID in {@link UUID#toString()} form, as the engine generates them), the event type and
+ * properties (a string of Latin-1 chars takes a byte per char and one or two more, a whole number one byte and
+ * up), and the result's lists of rule and action ids as numbers in a table of the lists this store has seen (at
+ * most 65,536 lists; any further list is written out) — about 85 bytes for an event with two properties.
+ * Properties holding a value that is not JSON-like are kept as the map itself. The log is made of segments
+ * (4 KiB, growing with the log to 256 KiB; an entry larger than that gets a segment of its own); a dropped
+ * entry's bytes stay until its segment is freed: a segment whose entries are all dropped is freed without being
+ * read, and once the log exceeds both 1 MiB and twice the bytes its kept entries are estimated to take, the next
+ * commit to finish compacts it after releasing its player's lock — frees the dropped segments and copies the kept
+ * entries of mostly-dropped segments forward, one player's lock at a time. The log therefore stays within about
+ * twice its kept entries' bytes (at least 1 MiB), plus one open segment per writer (threads append through up to
+ * twice as many writers as processors, at most 64). {@link #history} and {@link #findEvent} build the
+ * {@link HistoryEntry} objects again, equal to the committed ones. Keeping no references means a kept entry keeps
+ * no event object alive, and a commit gives the garbage collector nothing to track but the new record.
  *
  * <p><b>Finding an event by id</b> ({@link #findEvent}, behind {@code events().getStatus}). By default there is
  * no index: the store scans every player's kept history, O(players × historyPerPlayer), comparing the id's two
@@ -60,6 +66,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
     private final int historyPerPlayer;
     private final ConcurrentHashMap<String, Slot> players = new ConcurrentHashMap<>();
     private final Function<String, Slot> newSlot;
+    private final HistoryLog log;
     /**
      * Event id to the slot that keeps its entry, or {@code null} when ids are not indexed; written under the slot
      * locks. An id leaves the map when its entry leaves the slot.
@@ -74,8 +81,8 @@ public final class InMemoryPlayerStore implements PlayerStore {
     private InMemoryPlayerStore(Duration retention, int historyPerPlayer, boolean indexEventIds) {
         this.retention = retention;
         this.historyPerPlayer = historyPerPlayer;
-        ListCodes listCodes = new ListCodes();
-        this.newSlot = user -> new Slot(user, historyPerPlayer, listCodes);
+        this.log = new HistoryLog(new ListCodes());
+        this.newSlot = user -> new Slot(user, historyPerPlayer, log);
         this.eventsById = indexEventIds && historyPerPlayer > 0 ? new ConcurrentHashMap<>() : null;
     }
 
@@ -152,8 +159,9 @@ public final class InMemoryPlayerStore implements PlayerStore {
             addKey(slot, commit.idempotency());
             addHistory(slot, commit.history());
             slot.record = commit.record();
-            return true;
         }
+        log.compactIfDue();
+        return true;
     }
 
     /** Called under the slot's lock. */
@@ -201,7 +209,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
      * has it. Called under the slot's lock.
      */
     private void unindex(Slot slot, String id) {
-        if (!(slot.repeatsIds || idsShared) || !slot.holds(HistoryRing.EventId.of(id))) {
+        if (!(slot.repeatsIds || idsShared) || !slot.holds(HistoryLog.EventId.of(id))) {
             eventsById.remove(id, slot);
         }
     }
@@ -222,7 +230,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
         if (historyPerPlayer == 0) {
             return Optional.empty();
         }
-        HistoryRing.EventId key = HistoryRing.EventId.of(eventId);
+        HistoryLog.EventId key = HistoryLog.EventId.of(eventId);
         if (eventsById != null) {
             Slot slot = eventsById.get(eventId);
             Optional<HistoryEntry> found = slot == null ? Optional.empty() : slot.findLocked(key);
@@ -239,15 +247,14 @@ public final class InMemoryPlayerStore implements PlayerStore {
         return Optional.empty();
     }
 
-    /** @return the size of the player's byte ring of history, 0 when there is none; for tests of its memory claims */
-    int historyBytes(String externalUserId) {
-        Slot slot = players.get(externalUserId);
-        if (slot == null) {
-            return 0;
-        }
-        synchronized (slot) {
-            return slot.capacity();
-        }
+    /** @return the bytes of the history log; for tests of its memory claims */
+    long historyBytes() {
+        return log.totalBytes();
+    }
+
+    /** Compacts the history log as far as it goes, whether due or not; for tests. */
+    void compactHistory() {
+        log.compact(true);
     }
 
     /**
@@ -264,12 +271,12 @@ public final class InMemoryPlayerStore implements PlayerStore {
         /** Whether two commits of this slot had the same event id while ids were indexed (checked on eviction). */
         boolean repeatsIds;
 
-        Slot(String user, int historyPerPlayer, ListCodes listCodes) {
-            super(user, historyPerPlayer, listCodes);
+        Slot(String user, int historyPerPlayer, HistoryLog log) {
+            super(user, historyPerPlayer, log);
         }
 
         /** @return the kept entry with the id, the newest if several */
-        synchronized Optional<HistoryEntry> findLocked(HistoryRing.EventId id) {
+        synchronized Optional<HistoryEntry> findLocked(HistoryLog.EventId id) {
             return find(id);
         }
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * at most 65,536 and writes any further list out in full.
  *
  * <p>The engine passes the same list instance for the same combination, so the lists last numbered are remembered by
- * identity, in a small table read before the map: the map would hash the list's strings, which in a large game are
- * out of the CPU cache.
+ * identity, in a small two-way table read before the map: the map would hash the list's strings, which in a large
+ * game are out of the CPU cache.
  *
  * <p>Thread-safe: reads do not lock; a new list is numbered under this object's lock. The identity table is written
  * without synchronisation: its entries are immutable, so a reader sees either a whole entry or an older one.
@@ -37,13 +37,20 @@ final class ListCodes {
      * @return the list's number, or -1 when {@code max} lists are numbered already and this is not one of them
      */
     int codeOf(List<String> list) {
-        int slot = System.identityHashCode(list) & RECENT - 1;
-        Numbered numbered = recent[slot];
-        if (numbered != null && numbered.list == list) {
-            return numbered.code;
+        // Two ways: a list is looked for in a pair of adjacent slots (one cache line), so that two lists whose
+        // identity hashes meet do not keep evicting each other.
+        int slot = System.identityHashCode(list) & RECENT - 2;
+        Numbered first = recent[slot];
+        if (first != null && first.list == list) {
+            return first.code;
+        }
+        Numbered second = recent[slot + 1];
+        if (second != null && second.list == list) {
+            return second.code;
         }
         int code = numberOf(list);
         if (code >= 0) {
+            recent[slot + 1] = first;
             recent[slot] = new Numbered(list, code);
         }
         return code;

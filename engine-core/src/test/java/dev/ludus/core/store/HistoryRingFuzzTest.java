@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Differential fuzz test of {@link HistoryRing} and {@link InMemoryPlayerStore} against a list of the committed
  * entries: random limits, entry sizes, ids (shared across players too), values of every kind, kept properties,
- * imports and look-ups, checked after every step. CI runs a few seeds; for a deeper run, for example
- * {@code -Dfuzz.seeds=3000 -Dfuzz.steps=1000}; {@code -Dfuzz.seed=N} replays one seed.
+ * imports, compactions of the log and look-ups, checked after every step. CI runs a few seeds; for a deeper run, for
+ * example {@code -Dfuzz.seeds=3000 -Dfuzz.steps=1000}; {@code -Dfuzz.seed=N} replays one seed.
  */
 class HistoryRingFuzzTest {
     static final int SEEDS = Integer.getInteger("fuzz.seeds", 40);
@@ -194,9 +194,11 @@ class HistoryRingFuzzTest {
     static long ringCase(long seed) {
         Random r = new Random(seed);
         int limit = r.nextInt(RANDOM_LIMIT_ODDS) == 0 ? 1 + r.nextInt(300) : LIMITS[r.nextInt(LIMITS.length)];
-        int dropAt = limit + Math.max(1, limit / 8);
         ListCodes codes = new ListCodes(r.nextBoolean() ? 2 : 1 << 16);
-        HistoryRing ring = new HistoryRing("u", limit, codes);
+        HistoryLog log = new HistoryLog(codes);
+        HistoryRing ring = new HistoryRing("u", limit, log);
+        // A neighbour in the same log, so that the ring's entries lie between others' and move when compacted.
+        HistoryRing neighbour = new HistoryRing("v", 1 + r.nextInt(3), log);
         List<HistoryEntry> all = new ArrayList<>();
         List<String> pool = new ArrayList<>();
         int count = 0;
@@ -210,16 +212,21 @@ class HistoryRingFuzzTest {
                 count = 0;
                 continue;
             }
+            if (op == 1) {
+                log.compact(r.nextBoolean());
+            }
+            for (int n = r.nextInt(3); n > 0; n--) {
+                neighbour.add(new HistoryEntry("n" + step, "v", text(r, r.nextInt(300)), time(r), step, properties(r),
+                        list(r), list(r)), null);
+            }
             String user = r.nextInt(6) == 0 ? text(r, r.nextInt(5)) : "u";
             HistoryEntry e = new HistoryEntry(id(r, pool, step), user, text(r, r.nextInt(r.nextInt(20) == 0 ? 500 : 8)),
                     time(r), r.nextLong(), properties(r), list(r), list(r));
             List<String> dropped = new ArrayList<>();
             List<String> expectDropped = new ArrayList<>();
-            if (count == dropAt) {
-                for (int i = all.size() - count; i < all.size() - limit; i++) {
-                    expectDropped.add(all.get(i).eventId());
-                }
-                count = limit;
+            if (count == limit) {
+                expectDropped.add(all.get(all.size() - count).eventId());
+                count--;
             }
             ring.add(e, useCallback ? dropped::add : null);
             adds++;
@@ -230,6 +237,8 @@ class HistoryRingFuzzTest {
             }
             check(ring, all, limit, count, r);
         }
+        log.compact(true);
+        check(ring, all, limit, count, r);
         return adds;
     }
 
@@ -273,7 +282,7 @@ class HistoryRingFuzzTest {
             if (r.nextInt(5) == 0) {
                 id = id + "x";
             }
-            HistoryRing.EventId key = HistoryRing.EventId.of(id);
+            HistoryLog.EventId key = HistoryLog.EventId.of(id);
             Optional<HistoryEntry> want = Optional.empty();
             for (HistoryEntry e : visible) {
                 if (e.eventId().equals(id)) {
@@ -331,6 +340,9 @@ class HistoryRingFuzzTest {
         for (int step = 0; step < STEPS; step++) {
             String user = "p" + r.nextInt(players);
             int op = r.nextInt(CLEAR_ODDS);
+            if (op == 1) {
+                store.compactHistory();
+            }
             if (op == 0) {
                 long v = versions.getOrDefault(user, 0L) + r.nextInt(3);
                 store.importPlayer(new PlayerState(user, v, 1, 100, Map.of(), new TreeSet<>(), Map.of(), Map.of(),

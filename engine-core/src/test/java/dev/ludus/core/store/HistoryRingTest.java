@@ -27,7 +27,7 @@ class HistoryRingTest {
     @Test
     void listsBeyondTheNumberedOnes_areWrittenOut_andComeBackEqual() {
         ListCodes codes = new ListCodes(3);
-        HistoryRing ring = new HistoryRing("u", 50, codes);
+        HistoryRing ring = new HistoryRing("u", 50, new HistoryLog(codes));
         List<HistoryEntry> added = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             List<String> rules = List.of("rule-" + i % 7, "r\u00e9gle-" + i % 5);
@@ -118,7 +118,7 @@ class HistoryRingTest {
 
     @Test
     void aRingOfOne_keepsTheNewest() {
-        HistoryRing ring = new HistoryRing("u", 1, new ListCodes());
+        HistoryRing ring = new HistoryRing("u", 1, new HistoryLog(new ListCodes()));
         for (int i = 0; i < 30; i++) {
             HistoryEntry entry = entry(i, List.of("r"), List.of("a"));
             ring.add(entry, null);
@@ -139,7 +139,7 @@ class HistoryRingTest {
             }
         }
         List<String> ids = List.copyOf(distinct);
-        HistoryRing ring = new HistoryRing("u", ids.size(), new ListCodes());
+        HistoryRing ring = new HistoryRing("u", ids.size(), new HistoryLog(new ListCodes()));
         List<HistoryEntry> added = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             HistoryEntry entry = new HistoryEntry(ids.get(i), "u", "type", Instant.EPOCH, i + 1, Map.of(), List.of(),
@@ -149,7 +149,7 @@ class HistoryRingTest {
         }
         assertThat(ring.page(null, Long.MAX_VALUE, ids.size())).containsExactlyElementsOf(added);
         for (HistoryEntry entry : added) {
-            assertThat(ring.find(HistoryRing.EventId.of(entry.eventId()))).as(entry.eventId()).contains(entry);
+            assertThat(ring.find(HistoryLog.EventId.of(entry.eventId()))).as(entry.eventId()).contains(entry);
         }
     }
 
@@ -165,10 +165,10 @@ class HistoryRingTest {
                     String id = new String(chars);
                     boolean dash = at == 8 || at == 13 || at == 18 || at == 23;
                     boolean canonical = dash ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
-                    HistoryRing.EventId key = HistoryRing.EventId.of(id);
+                    HistoryLog.EventId key = HistoryLog.EventId.of(id);
                     if (canonical) {
                         UUID uuid = UUID.fromString(id);
-                        assertThat(key).as(id).isEqualTo(new HistoryRing.EventId(null, uuid.getMostSignificantBits(),
+                        assertThat(key).as(id).isEqualTo(new HistoryLog.EventId(null, uuid.getMostSignificantBits(),
                                 uuid.getLeastSignificantBits()));
                     } else if (key.string() == null) {
                         throw new AssertionError(id + " was taken for a UUID");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -209,15 +212,16 @@ class InMemoryPlayerStoreStressTest {
         }
     }
 
-    /** Loads the player and tries to commit the attempt on top of what was loaded. */
     /**
-     * {@code load} reads the history ring's array and positions without the player's lock, to fetch the memory the
-     * next commit writes (a cache hint): it must never fail, whatever the ring does meanwhile. One thread commits
-     * entries of a few bytes and of tens of kilobytes in turn (the array grows, wraps, moves and shrinks) and now
-     * and then re-imports the player (the ring is emptied), while two threads load the player as fast as they can.
+     * {@code load} reads the player's ring of history addresses without the player's lock, to fetch the memory the
+     * next commit writes (a cache hint), and {@code history} reads entries wherever the log's compaction last put
+     * them: neither may ever fail or see a torn history, whatever the log does meanwhile. One thread commits entries
+     * of a few bytes and of tens of kilobytes in turn (segments fill, are sealed, die, are freed and their numbers
+     * reused) and now and then re-imports the player (the ring is emptied), while two threads load the player and
+     * read its history as fast as they can.
      */
     @Test
-    void loads_whileTheHistoryRingGrowsWrapsMovesAndShrinks_neverFail() throws Exception {
+    void loadsAndHistoryReads_whileTheLogGrowsAndCompacts_neverFail() throws Exception {
         InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(4).build();
         String big = "x".repeat(20_000);
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -232,7 +236,7 @@ class InMemoryPlayerStoreStressTest {
                         store.importPlayer(new PlayerState("p", 0, 1, 100, Map.of(), new TreeSet<>(), Map.of(),
                                 Map.of(), Map.of(), version));
                     }
-                    int before = store.historyBytes("p");
+                    long before = store.historyBytes();
                     Attempt attempt = new Attempt("p", "w-" + i, 1);
                     PlayerCommit commit = commit(attempt, version, version + 1);
                     if (i % 7 < 2) {
@@ -240,7 +244,7 @@ class InMemoryPlayerStoreStressTest {
                     }
                     assertThat(store.commit(commit)).isTrue();
                     version++;
-                    resized += store.historyBytes("p") != before ? 1 : 0;
+                    resized += store.historyBytes() < before ? 1 : 0;
                 }
                 return resized;
             });
@@ -255,13 +259,20 @@ class InMemoryPlayerStoreStressTest {
                         long version = record == null ? 0 : record.version();
                         assertThat(version).isGreaterThanOrEqualTo(last);
                         last = version;
+                        List<HistoryEntry> history = store.history("p", null, Long.MAX_VALUE, 10);
+                        assertThat(history.size()).isLessThanOrEqualTo(4);
+                        for (int i = 0; i < history.size(); i++) {
+                            HistoryEntry entry = history.get(i);
+                            assertThat(entry.eventId()).isEqualTo("w-" + (entry.version() - 1));
+                            assertThat(entry.version()).isEqualTo(history.get(0).version() - i);
+                        }
                         loads++;
                     }
                     return loads;
                 }));
             }
             start.countDown();
-            assertThat(writer.get(2, TimeUnit.MINUTES)).as("the ring's array must have changed size").isGreaterThan(100);
+            assertThat(writer.get(2, TimeUnit.MINUTES)).as("the log must have been compacted").isGreaterThan(10);
             for (Future<Long> reader : readers) {
                 assertThat(reader.get(2, TimeUnit.MINUTES)).isGreaterThan(0);
             }
@@ -269,6 +280,77 @@ class InMemoryPlayerStoreStressTest {
             pool.shutdownNow();
         }
         assertThat(store.load("p").orElseThrow().version()).isEqualTo(20_000);
+    }
+
+    /**
+     * Threads committing to players of their own while another compacts the log as fast as it can (moving entries
+     * between segments under their players' locks): at the end every player's history is exactly its newest
+     * commits, and the log holds no more than the live entries allow.
+     */
+    @Test
+    void commitsOfManyThreads_whileCompactionMovesEntries_loseNothing() throws Exception {
+        int threads = 4;
+        int players = 50;
+        int commits = 4_000;
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(8).build();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean done = new AtomicBoolean();
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    start.await();
+                    Random random = new Random(thread);
+                    long[] versions = new long[players];
+                    for (int i = 0; i < commits; i++) {
+                        int p = random.nextInt(players);
+                        String player = "t" + thread + "-p" + p;
+                        PlayerCommit commit = commit(new Attempt(player, player + "-" + versions[p], 1),
+                                versions[p], versions[p] + 1);
+                        if (random.nextInt(10) == 0) {
+                            commit = withProperties(commit, Map.of("pad", "y".repeat(random.nextInt(5_000))));
+                        }
+                        assertThat(store.commit(commit)).isTrue();
+                        versions[p]++;
+                    }
+                    return null;
+                }));
+            }
+            Future<Long> compactor = pool.submit(() -> {
+                start.await();
+                long rounds = 0;
+                while (!done.get()) {
+                    store.compactHistory();
+                    rounds++;
+                }
+                return rounds;
+            });
+            start.countDown();
+            for (Future<?> w : writers) {
+                w.get(2, TimeUnit.MINUTES);
+            }
+            done.set(true);
+            assertThat(compactor.get(2, TimeUnit.MINUTES)).isGreaterThan(0);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int t = 0; t < threads; t++) {
+            for (int p = 0; p < players; p++) {
+                String player = "t" + t + "-p" + p;
+                long version = store.load(player).map(PlayerRecord::version).orElse(0L);
+                List<HistoryEntry> history = store.history(player, null, Long.MAX_VALUE, 100);
+                assertThat(history).as(player).hasSize((int) Math.min(8, version));
+                for (int i = 0; i < history.size(); i++) {
+                    assertThat(history.get(i).eventId()).isEqualTo(player + "-" + (version - 1 - i));
+                    assertThat(store.findEvent(history.get(i).eventId())).contains(history.get(i));
+                }
+            }
+        }
+        store.compactHistory();
+        // 200 players x 8 entries of at most about 5 KB each, twice over, and the writers' segments.
+        assertThat(store.historyBytes()).isLessThan(2L * 200 * 8 * 5_200 + 64L * 256 * 1024);
     }
 
     private static PlayerCommit withProperties(PlayerCommit commit, Map<String, Object> properties) {

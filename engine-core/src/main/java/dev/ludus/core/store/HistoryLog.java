@@ -1,0 +1,801 @@
+package dev.ludus.core.store;
+
+import dev.ludus.api.HistoryEntry;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The history entries of every player of one store, written as bytes one after the other in commit order, so that a
+ * commit writes where the previous commit (of the same thread) has just written instead of where its player's
+ * history continues, memory no commit has touched since that player's previous event. Each player's
+ * {@link HistoryRing} keeps the addresses of its entries; the log holds no references, so a commit gives the garbage
+ * collector no pointer into long-lived memory, and a kept entry keeps no event object alive.
+ *
+ * <p><b>Segments and writers.</b> The log is a table of byte arrays (segments, 4 KiB growing with the log to at most
+ * 256 KiB, larger only for an entry that needs more). Commits append through one of a few writers, chosen by the
+ * committing thread's id (twice as many writers as processors, at most 64), each with a segment of its own, so that
+ * threads on distinct players rarely share a lock or a cache line. A writer that runs out of room seals its segment
+ * and takes a new one. An address is the segment's number (high 32 bits) and the entry's offset in it.
+ *
+ * <p><b>Dropping and compaction.</b> An entry is dead once its ring has dropped it (the player's oldest beyond the
+ * ring's limit, or all of them when the ring is cleared). Each writer counts, per segment, the entries that died
+ * while it held its lock; a sealed segment whose entries are all dead is freed without being read. When the log
+ * grows beyond twice the bytes its live entries are estimated to take (and beyond {@link #MIN_LOG_BYTES}), the next
+ * commit to finish, after releasing its player's lock, compacts: it frees the dead segments and copies the live
+ * entries of sealed segments that are mostly dead to the end of the log, repointing their rings under the rings'
+ * locks, then frees those segments too. When players are evenly active, the oldest segments are dead by then and
+ * nothing is copied; players who stop being active have their entries copied forward about once per doubling.
+ *
+ * <p><b>Entry layout.</b> Its length (an int), its ring's number (an int), its number in the ring (a long), version,
+ * epoch second (longs), nano (an int), the event id's two halves when it is a UUID in canonical lowercase form
+ * ({@link UUID#toString()}, as the engine generates them; else 0 and a 4-byte key of the id), a flags byte, then the
+ * variable part — the id when not a UUID, the player when not the ring's own, the event type, the properties (unless
+ * {@link #KEPT}: the ring keeps them as the map itself), the rules triggered and the actions executed (each as its
+ * number in the store's {@link ListCodes}, or written out once there are too many lists). Values are tagged:
+ * {@code null}, booleans, {@code Long} (zig-zag varint), {@code Double} (raw bits), strings (a varint of the length
+ * times two, plus one when the chars take two bytes each, then the chars), maps with string keys (count, then key
+ * and value per entry, in order) and lists (count, values). What is read back equals what was written, in the same
+ * order, with the same types.
+ *
+ * <p><b>Locks.</b> A ring's lock (its player's slot) is taken before a writer's, a writer's before the log's own
+ * monitor; compaction takes its own lock first and then at most one ring's lock at a time, so it never waits for a
+ * lock while a commit waits for one it holds. Entries are read under their ring's lock, which orders them after the
+ * write or move that put them where their address points.
+ */
+final class HistoryLog {
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Offsets in an entry. */
+    private static final int LENGTH = 0;
+    private static final int OWNER = 4;
+    private static final int SEQUENCE = 8;
+    private static final int VERSION = 16;
+    private static final int SECOND = 24;
+    private static final int NANO = 32;
+    private static final int ID_HIGH = 36;
+    private static final int ID_LOW = 44;
+    private static final int FLAGS = 52;
+    private static final int VARIABLE = 53;
+    /** Flags. */
+    private static final int ID_STRING = 1;
+    private static final int OTHER_USER = 2;
+    private static final int KEPT = 4;
+    /** Value tags. */
+    private static final byte NULL = 0;
+    private static final byte FALSE = 1;
+    private static final byte TRUE = 2;
+    private static final byte LONG = 3;
+    private static final byte DOUBLE = 4;
+    private static final byte STRING = 5;
+    private static final byte MAP = 6;
+    private static final byte LIST = 7;
+    /**
+     * Nesting deeper than this is kept as a reference: the engine rejects events nested so deeply, and a map that
+     * contains itself must not be followed for ever.
+     */
+    private static final int MAX_DEPTH = 1000;
+    private static final int MIN_SEGMENT = 4096;
+    private static final int MAX_SEGMENT = 256 * 1024;
+    /** Below this many bytes in all, the log is not compacted. */
+    static final long MIN_LOG_BYTES = 1 << 20;
+    /** Each character's value as a lower-case hex digit, -1 for every other character below 128. */
+    private static final byte[] HEX_DIGITS = new byte[128];
+
+    static {
+        Arrays.fill(HEX_DIGITS, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX_DIGITS[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX_DIGITS[c] = (byte) (c - 'a' + 10);
+        }
+    }
+
+    private final ListCodes listCodes;
+    private final Writer[] writers;
+    private final ReentrantLock compacting = new ReentrantLock();
+    /** By number; {@code null} where none is. Replaced (grown) and written under this object's monitor. */
+    private volatile Segment[] segments = new Segment[16];
+    /** Rings by number, for compaction. Replaced (grown) and written under this object's monitor. */
+    private volatile HistoryRing[] rings = new HistoryRing[16];
+    /** Guarded by this object's monitor, as are the fields below. */
+    private int ringCount;
+    private int[] freeNumbers = new int[16];
+    private int freeCount;
+    private int segmentCount;
+    private long totalBytes;
+    /** Compaction is due once {@link #totalBytes} passes this. */
+    private long limitBytes = MIN_LOG_BYTES;
+    private volatile boolean compactionDue;
+
+    HistoryLog(ListCodes listCodes) {
+        this.listCodes = listCodes;
+        int wanted = Math.min(64, 2 * Runtime.getRuntime().availableProcessors());
+        this.writers = new Writer[Integer.highestOneBit(wanted - 1) << 1];
+        for (int i = 0; i < writers.length; i++) {
+            writers[i] = new Writer();
+        }
+    }
+
+    /** @return the number that the ring's entries carry */
+    synchronized int register(HistoryRing ring) {
+        if (ringCount == rings.length) {
+            rings = Arrays.copyOf(rings, 2 * ringCount);
+        }
+        rings[ringCount] = ring;
+        return ringCount++;
+    }
+
+    /** @return the bytes of all segments, for tests of the memory claims */
+    synchronized long totalBytes() {
+        return totalBytes;
+    }
+
+    /**
+     * Appends {@code entry}. Called under {@code ring}'s lock.
+     *
+     * @param sequence the entry's number in its ring
+     * @param died     the address of the entry that the ring just dropped, or -1
+     * @return the entry's address
+     */
+    long append(HistoryEntry entry, HistoryRing ring, long sequence, long died) {
+        Writer writer = writer();
+        synchronized (writer) {
+            if (died >= 0) {
+                writer.died(died);
+            }
+            return writer.append(entry, ring, sequence);
+        }
+    }
+
+    /** Counts the entries at these addresses as dead. Called under their ring's lock. */
+    void died(long[] addresses, int from, int count) {
+        Writer writer = writer();
+        synchronized (writer) {
+            for (int i = 0; i < count; i++) {
+                writer.died(addresses[(from + i) % addresses.length]);
+            }
+        }
+    }
+
+    private Writer writer() {
+        return writers[(int) Thread.currentThread().getId() & writers.length - 1];
+    }
+
+    // Reading; called under the lock of the entry's ring.
+
+    /** @return whether the properties of the entry at {@code address} are kept by its ring as the map itself */
+    boolean kept(long address) {
+        return (bytesAt(address)[offset(address) + FLAGS] & KEPT) != 0;
+    }
+
+    long version(long address) {
+        return (long) LONGS.get(bytesAt(address), offset(address) + VERSION);
+    }
+
+    /** @return the entry at {@code address}, built again; equal to the one written */
+    HistoryEntry read(long address, String user, Map<Long, Map<String, Object>> kept) {
+        byte[] bytes = bytesAt(address);
+        int entry = offset(address);
+        int flags = bytes[entry + FLAGS];
+        Reader reader = new Reader(bytes, entry + VARIABLE);
+        String id = (flags & ID_STRING) != 0 ? reader.readString() : uuidAt(bytes, entry);
+        String player = (flags & OTHER_USER) != 0 ? reader.readString() : user;
+        String eventType = reader.readString();
+        Map<String, Object> properties = (flags & KEPT) != 0
+                ? kept.get((long) LONGS.get(bytes, entry + SEQUENCE))
+                : reader.readMap();
+        return new HistoryEntry(id, player, eventType,
+                Instant.ofEpochSecond((long) LONGS.get(bytes, entry + SECOND), (int) INTS.get(bytes, entry + NANO)),
+                (long) LONGS.get(bytes, entry + VERSION), properties, reader.readStrings(), reader.readStrings());
+    }
+
+    boolean matches(long address, EventId id) {
+        byte[] bytes = bytesAt(address);
+        int entry = offset(address);
+        if ((long) LONGS.get(bytes, entry + ID_LOW) != id.low()
+                || (long) LONGS.get(bytes, entry + ID_HIGH) != id.high()) {
+            return false;
+        }
+        boolean string = (bytes[entry + FLAGS] & ID_STRING) != 0;
+        return id.string() == null ? !string
+                : string && id.string().equals(new Reader(bytes, entry + VARIABLE).readString());
+    }
+
+    String eventId(long address) {
+        byte[] bytes = bytesAt(address);
+        int entry = offset(address);
+        return (bytes[entry + FLAGS] & ID_STRING) != 0 ? new Reader(bytes, entry + VARIABLE).readString()
+                : uuidAt(bytes, entry);
+    }
+
+    private byte[] bytesAt(long address) {
+        return segments[(int) (address >>> 32)].bytes;
+    }
+
+    private static int offset(long address) {
+        return (int) address;
+    }
+
+    private static long address(Segment segment, int offset) {
+        return (long) segment.number << 32 | offset;
+    }
+
+    /** @return the id of the entry at {@code entry}, which is a UUID, in canonical form */
+    private static String uuidAt(byte[] bytes, int entry) {
+        return new UUID((long) LONGS.get(bytes, entry + ID_HIGH), (long) LONGS.get(bytes, entry + ID_LOW)).toString();
+    }
+
+    // Segments.
+
+    /** A new segment of at least {@code needed} bytes; called under a writer's lock. */
+    private synchronized Segment newSegment(int needed) {
+        int size = (int) Math.max(needed, Math.min(MAX_SEGMENT, Math.max(MIN_SEGMENT, totalBytes / 8)));
+        int number;
+        if (freeCount > 0) {
+            number = freeNumbers[--freeCount];
+        } else {
+            number = segmentCount++;
+            if (number == segments.length) {
+                segments = Arrays.copyOf(segments, 2 * number);
+            }
+        }
+        Segment segment = new Segment(number, new byte[size]);
+        segments[number] = segment;
+        totalBytes += size;
+        if (totalBytes > limitBytes) {
+            compactionDue = true;
+        }
+        return segment;
+    }
+
+    /** Forgets {@code segment}, which no ring points into any more. Called under the compaction lock. */
+    private void free(Segment segment) {
+        for (Writer writer : writers) {
+            synchronized (writer) {
+                if (segment.number < writer.dead.length) {
+                    writer.dead[segment.number] = 0;
+                }
+            }
+        }
+        synchronized (this) {
+            segments[segment.number] = null;
+            if (freeCount == freeNumbers.length) {
+                freeNumbers = Arrays.copyOf(freeNumbers, 2 * freeCount);
+            }
+            freeNumbers[freeCount++] = segment.number;
+            totalBytes -= segment.bytes.length;
+        }
+    }
+
+    // Compaction.
+
+    /** Compacts if the log has grown enough since the last time; called by commits after releasing their lock. */
+    void compactIfDue() {
+        if (compactionDue) {
+            compact(false);
+        }
+    }
+
+    /**
+     * Frees the segments whose entries are all dead, then copies the live entries of sealed segments that are mostly
+     * dead (all sealed segments when {@code everything}, for tests) to the end of the log and frees those too; sets
+     * the size at which the next compaction is due to twice the estimated live bytes. Returns at once when another
+     * thread is compacting. Must not be called under a ring's or writer's lock.
+     */
+    void compact(boolean everything) {
+        if (!compacting.tryLock()) {
+            return;
+        }
+        try {
+            compactionDue = false;
+            List<Segment> candidates = new ArrayList<>();
+            long[] liveBytes = new long[1];
+            // Under every writer's lock at once: no segment is sealed or created meanwhile, and what is read of the
+            // sealed ones is ordered after every write to them.
+            underAllWriters(0, () -> {
+                Segment[] table = segments;
+                int[] dead = new int[table.length];
+                for (Writer writer : writers) {
+                    for (int i = 0; i < Math.min(dead.length, writer.dead.length); i++) {
+                        dead[i] += writer.dead[i];
+                    }
+                }
+                for (Segment segment : table) {
+                    if (segment == null) {
+                        continue;
+                    }
+                    if (!segment.sealed) {
+                        liveBytes[0] += segment.bytes.length;
+                        continue;
+                    }
+                    int live = segment.entries - dead[segment.number];
+                    // A segment may be sealed with no entry: one that overflowed it moved on to the next.
+                    segment.live = segment.entries == 0 ? 0 : (double) live / segment.entries;
+                    liveBytes[0] += (long) (segment.used * segment.live);
+                    candidates.add(segment);
+                }
+            });
+            long limit = Math.max(MIN_LOG_BYTES, 2 * liveBytes[0]);
+            candidates.sort(Comparator.comparingDouble(s -> s.live));
+            for (Segment segment : candidates) {
+                if (segment.live == 0) {
+                    free(segment);
+                    continue;
+                }
+                boolean worthIt = segment.live < 0.25 || segment.live < 0.5 && totalBytes() > limit;
+                if (!everything && !worthIt) {
+                    break;
+                }
+                move(segment);
+                free(segment);
+            }
+            synchronized (this) {
+                limitBytes = limit;
+                if (totalBytes > limitBytes) {
+                    // Mostly live: let the log grow to twice its size before the next look.
+                    limitBytes = 2 * totalBytes;
+                }
+            }
+        } finally {
+            compacting.unlock();
+        }
+    }
+
+    /** Runs {@code action} holding the locks of the writers from {@code from} on, taken in order. */
+    private void underAllWriters(int from, Runnable action) {
+        if (from == writers.length) {
+            action.run();
+            return;
+        }
+        synchronized (writers[from]) {
+            underAllWriters(from + 1, action);
+        }
+    }
+
+    /** Copies the live entries of {@code segment}, which is sealed, to the end of the log and repoints their rings. */
+    private void move(Segment segment) {
+        byte[] bytes = segment.bytes;
+        HistoryRing[] owners;
+        synchronized (this) {
+            owners = rings;
+        }
+        for (int entry = 0; entry < segment.used; entry += (int) INTS.get(bytes, entry + LENGTH)) {
+            HistoryRing ring = owners[(int) INTS.get(bytes, entry + OWNER)];
+            long sequence = (long) LONGS.get(bytes, entry + SEQUENCE);
+            long from = address(segment, entry);
+            synchronized (ring) {
+                if (ring.addressOf(sequence) != from) {
+                    continue;
+                }
+                Writer writer = writer();
+                long to;
+                synchronized (writer) {
+                    to = writer.copy(bytes, entry, (int) INTS.get(bytes, entry + LENGTH));
+                }
+                ring.moved(sequence, to);
+            }
+        }
+    }
+
+    /** A byte array of the log. Its fields other than {@code live} are guarded by the writer that fills it. */
+    private static final class Segment {
+        final int number;
+        final byte[] bytes;
+        /** Entries written or copied into it. */
+        int entries;
+        /** Once sealed: where its last entry ends. */
+        int used;
+        boolean sealed;
+        /** Set by compaction: the share of its entries still live. */
+        double live;
+
+        Segment(int number, byte[] bytes) {
+            this.number = number;
+            this.bytes = bytes;
+        }
+    }
+
+    /** Appends entries into a segment of its own; guarded by its own monitor. */
+    private final class Writer {
+        /** Entries that died while this writer's lock was held, by segment number. */
+        int[] dead = new int[0];
+        /** {@code null} before the first entry. */
+        private Segment segment;
+        private byte[] bytes;
+        /** Where the entry being written starts. */
+        private int entryStart;
+        /** Where its next byte goes. */
+        private int at;
+
+        void died(long address) {
+            int number = (int) (address >>> 32);
+            if (number >= dead.length) {
+                dead = Arrays.copyOf(dead, Math.max(2 * dead.length, number + 16));
+            }
+            dead[number]++;
+        }
+
+        /** @return the address of {@code length} bytes from {@code from}, now copied to the end of the log */
+        long copy(byte[] from, int offset, int length) {
+            entryStart = at;
+            ensure(length);
+            System.arraycopy(from, offset, bytes, at, length);
+            at += length;
+            return finish();
+        }
+
+        long append(HistoryEntry entry, HistoryRing ring, long sequence) {
+            entryStart = at;
+            ensure(VARIABLE);
+            int start = entryStart;
+            String id = entry.eventId();
+            byte[] b = bytes;
+            INTS.set(b, start + OWNER, ring.number());
+            LONGS.set(b, start + SEQUENCE, sequence);
+            LONGS.set(b, start + VERSION, entry.version());
+            LONGS.set(b, start + SECOND, entry.timestamp().getEpochSecond());
+            INTS.set(b, start + NANO, entry.timestamp().getNano());
+            int flags = 0;
+            if (!readUuid(id, b, start)) {
+                LONGS.set(b, start + ID_HIGH, 0L);
+                LONGS.set(b, start + ID_LOW, (long) idKey(id));
+                flags |= ID_STRING;
+            }
+            boolean ownUser = entry.externalUserId().equals(ring.user());
+            if (!ownUser) {
+                flags |= OTHER_USER;
+            }
+            at = start + VARIABLE;
+            if ((flags & ID_STRING) != 0) {
+                writeString(id);
+            }
+            if (!ownUser) {
+                writeString(entry.externalUserId());
+            }
+            writeString(entry.eventType());
+            // From the entry's start, which a move in ensure() may change while the map is written.
+            int properties = at - entryStart;
+            if (!writeMap(entry.properties(), 1)) {
+                at = entryStart + properties;
+                flags |= KEPT;
+            }
+            writeStrings(entry.rulesTriggered());
+            writeStrings(entry.actionsExecuted());
+            bytes[entryStart + FLAGS] = (byte) flags;
+            return finish();
+        }
+
+        /**
+         * Completes the entry from {@code entryStart} to {@code at}. A segment larger than {@link #MAX_SEGMENT} was
+         * made for this entry alone: it is sealed at once, so that it dies with the entry.
+         */
+        private long finish() {
+            INTS.set(bytes, entryStart + LENGTH, at - entryStart);
+            segment.entries++;
+            long address = address(segment, entryStart);
+            if (bytes.length > MAX_SEGMENT) {
+                seal(at);
+                segment = null;
+                bytes = null;
+                at = 0;
+            }
+            return address;
+        }
+
+        private void seal(int used) {
+            segment.used = used;
+            segment.sealed = true;
+        }
+
+        /**
+         * Makes room for {@code more} bytes at {@link #at}, in the entry being written, by sealing the segment and
+         * moving what is written of the entry to the front of a new one.
+         */
+        private void ensure(int more) {
+            if (bytes != null && at + more <= bytes.length) {
+                return;
+            }
+            int partial = at - entryStart;
+            Segment next = newSegment(partial + more + (partial + more) / 2);
+            if (segment != null) {
+                System.arraycopy(bytes, entryStart, next.bytes, 0, partial);
+                seal(entryStart);
+            }
+            segment = next;
+            bytes = next.bytes;
+            entryStart = 0;
+            at = partial;
+        }
+
+        /** Writes the list's number in {@link #listCodes} times two plus one, or its size times two and its strings. */
+        private void writeStrings(List<String> strings) {
+            int code = listCodes.codeOf(strings);
+            if (code >= 0) {
+                writeVarint((long) code << 1 | 1);
+                return;
+            }
+            int size = strings.size();
+            writeVarint((long) size << 1);
+            for (int i = 0; i < size; i++) {
+                writeString(strings.get(i));
+            }
+        }
+
+        /**
+         * @param depth the nesting level of {@code map}, the properties being 1
+         * @return false, with some bytes written, when a key is not a string, a value has no encoding or the nesting
+         *         is deeper than {@link #MAX_DEPTH}
+         */
+        private boolean writeMap(Map<?, ?> map, int depth) {
+            if (depth > MAX_DEPTH) {
+                return false;
+            }
+            writeVarint(map.size());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return false;
+                }
+                writeString(key);
+                if (!writeValue(e.getValue(), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean writeValue(Object value, int depth) {
+            ensure(9);
+            if (value instanceof String s) {
+                bytes[at++] = STRING;
+                writeString(s);
+            } else if (value instanceof Long l) {
+                bytes[at++] = LONG;
+                long n = l;
+                writeVarint(n << 1 ^ n >> 63);
+            } else if (value instanceof Double d) {
+                bytes[at++] = DOUBLE;
+                LONGS.set(bytes, at, Double.doubleToRawLongBits(d));
+                at += 8;
+            } else if (value instanceof Boolean b) {
+                bytes[at++] = b ? TRUE : FALSE;
+            } else if (value == null) {
+                bytes[at++] = NULL;
+            } else if (value instanceof Map<?, ?> map) {
+                bytes[at++] = MAP;
+                return writeMap(map, depth);
+            } else if (value instanceof List<?> list) {
+                if (depth > MAX_DEPTH) {
+                    return false;
+                }
+                bytes[at++] = LIST;
+                int size = list.size();
+                writeVarint(size);
+                for (int i = 0; i < size; i++) {
+                    if (!writeValue(list.get(i), depth + 1)) {
+                        return false;
+                    }
+                }
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        private void writeString(String s) {
+            int n = s.length();
+            ensure(5 + 2 * n);
+            byte[] b = bytes;
+            int begin = at;
+            int chars = putVarint(b, begin, (long) n << 1);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c > 0xFF) {
+                    // Two bytes per char; the header is as long as the one above, only its lowest bit differs.
+                    int w = putVarint(b, begin, (long) n << 1 | 1);
+                    for (int j = 0; j < n; j++) {
+                        char d = s.charAt(j);
+                        b[w++] = (byte) (d >>> 8);
+                        b[w++] = (byte) d;
+                    }
+                    at = w;
+                    return;
+                }
+                b[chars + i] = (byte) c;
+            }
+            at = chars + n;
+        }
+
+        private void writeVarint(long value) {
+            ensure(10);
+            at = putVarint(bytes, at, value);
+        }
+    }
+
+    /** @return where the bytes after the varint go */
+    private static int putVarint(byte[] b, int at, long value) {
+        while ((value & ~0x7FL) != 0) {
+            b[at++] = (byte) (value | 0x80);
+            value >>>= 7;
+        }
+        b[at++] = (byte) value;
+        return at;
+    }
+
+    /** Reads an entry's variable part from {@code at} on, in the order it was written. */
+    private final class Reader {
+        private final byte[] bytes;
+        private int at;
+
+        Reader(byte[] bytes, int at) {
+            this.bytes = bytes;
+            this.at = at;
+        }
+
+        Map<String, Object> readMap() {
+            int size = (int) readVarint();
+            Map<String, Object> map = new LinkedHashMap<>(Math.max(4, size * 2));
+            for (int i = 0; i < size; i++) {
+                String key = readString();
+                map.put(key, readValue());
+            }
+            return map;
+        }
+
+        List<String> readStrings() {
+            long header = readVarint();
+            if ((header & 1) != 0) {
+                return listCodes.list((int) (header >>> 1));
+            }
+            int size = (int) (header >>> 1);
+            List<String> strings = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                strings.add(readString());
+            }
+            return strings;
+        }
+
+        private Object readValue() {
+            byte tag = bytes[at++];
+            return switch (tag) {
+                case NULL -> null;
+                case FALSE -> Boolean.FALSE;
+                case TRUE -> Boolean.TRUE;
+                case LONG -> {
+                    long n = readVarint();
+                    yield n >>> 1 ^ -(n & 1);
+                }
+                case DOUBLE -> {
+                    double d = Double.longBitsToDouble((long) LONGS.get(bytes, at));
+                    at += 8;
+                    yield d;
+                }
+                case STRING -> readString();
+                case MAP -> readMap();
+                case LIST -> {
+                    int size = (int) readVarint();
+                    List<Object> list = new ArrayList<>(size);
+                    for (int i = 0; i < size; i++) {
+                        list.add(readValue());
+                    }
+                    yield list;
+                }
+                default -> throw new IllegalStateException("no value has tag " + tag);
+            };
+        }
+
+        String readString() {
+            long header = readVarint();
+            int n = (int) (header >>> 1);
+            String s;
+            if ((header & 1) == 0) {
+                s = new String(bytes, at, n, StandardCharsets.ISO_8859_1);
+                at += n;
+            } else {
+                char[] chars = new char[n];
+                for (int i = 0; i < n; i++) {
+                    chars[i] = (char) ((bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF);
+                    at += 2;
+                }
+                s = new String(chars);
+            }
+            return s;
+        }
+
+        private long readVarint() {
+            long value = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = bytes[at++];
+                value |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return value;
+                }
+            }
+        }
+    }
+
+    // Event ids.
+
+    /**
+     * A filter for ids not in UUID form, cheaper on the commit path than {@link String#hashCode()}: the id's
+     * length and last four chars, where sequential ids differ.
+     */
+    private static int idKey(String eventId) {
+        int length = eventId.length();
+        int key = length;
+        for (int i = Math.max(0, length - 4); i < length; i++) {
+            key = key * 31 + eventId.charAt(i);
+        }
+        return key;
+    }
+
+    /**
+     * Reads {@code id} as a UUID in canonical lowercase form, as {@link UUID#toString()} writes it (so that its two
+     * halves give it back exactly), writing the most and least significant bits at {@code entry}'s
+     * {@link #ID_HIGH} and {@link #ID_LOW}.
+     *
+     * @return whether {@code id} is such a UUID; when not, the two may hold anything
+     */
+    private static boolean readUuid(String id, byte[] b, int entry) {
+        if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-' || id.charAt(18) != '-'
+                || id.charAt(23) != '-') {
+            return false;
+        }
+        long time = hex(id, 0, 8);
+        long mid = hex(id, 9, 13);
+        long version = hex(id, 14, 18);
+        long variant = hex(id, 19, 23);
+        long node = hex(id, 24, 36);
+        if ((time | mid | version | variant | node) < 0) {
+            return false;
+        }
+        LONGS.set(b, entry + ID_HIGH, time << 32 | mid << 16 | version);
+        LONGS.set(b, entry + ID_LOW, variant << 48 | node);
+        return true;
+    }
+
+    /**
+     * @return the lower-case hex digits from {@code from} to {@code to} (at most 12) as a number, or -1 if any
+     *         character is not one; without a branch per digit (random digits would defeat branch prediction)
+     */
+    private static long hex(String id, int from, int to) {
+        long bits = 0;
+        int bad = 0;
+        for (int i = from; i < to; i++) {
+            char c = id.charAt(i);
+            int digit = HEX_DIGITS[c & 0x7f] | (0x7f - c) >> 31;
+            bad |= digit;
+            bits = bits << 4 | digit & 0xf;
+        }
+        return bad < 0 ? -1 : bits;
+    }
+
+    /**
+     * An event id as the log keeps it: a UUID in canonical form (what the engine generates) as its two halves and
+     * no string, anything else as the string itself and its {@link #idKey}.
+     *
+     * @param string the id when it is not in UUID form, else {@code null}
+     * @param high   the UUID's most significant bits, or 0
+     * @param low    the UUID's least significant bits, or the string's {@link #idKey}
+     */
+    record EventId(String string, long high, long low) {
+        static EventId of(String id) {
+            byte[] halves = new byte[ID_LOW + 8];
+            return readUuid(id, halves, 0)
+                    ? new EventId(null, (long) LONGS.get(halves, ID_HIGH), (long) LONGS.get(halves, ID_LOW))
+                    : new EventId(id, 0, idKey(id));
+        }
+    }
+}
