@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * 256 KiB, larger only for an entry that needs more). Commits append through one of a few writers, chosen by the
  * committing thread's id (twice as many writers as processors, at most 64), each with a segment of its own, so that
  * threads on distinct players rarely share a lock or a cache line. A writer that runs out of room seals its segment
- * and takes a new one. An address is the segment's number (high 32 bits) and the entry's offset in it.
+ * and takes a new one. An address is the segment's number (high 32 bits) and the entry's offset in it. Freed
+ * segments of 256 KiB are kept for new ones to reuse, as long as the segments in use and the spare ones together
+ * stay within the compaction limit below, so that a log in a steady state allocates nothing.
  *
  * <p><b>Dropping and compaction.</b> An entry is dead once its ring has dropped it (the player's oldest beyond the
  * ring's limit, or all of them when the ring is cleared). Each writer counts, per segment, the entries that died
@@ -115,8 +118,14 @@ final class HistoryLog {
     private int[] freeNumbers = new int[16];
     private int freeCount;
     private int segmentCount;
-    private long totalBytes;
-    /** Compaction is due once {@link #totalBytes} passes this. */
+    /** The bytes of the segments in the table. */
+    private long usedBytes;
+    /**
+     * Freed segments of {@link #MAX_SEGMENT} bytes, for new segments to reuse: in a steady state the log then
+     * allocates nothing, and its arrays stay where the garbage collector has long since moved them.
+     */
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+    /** Compaction is due once {@link #usedBytes} passes this. */
     private long limitBytes = MIN_LOG_BYTES;
     private volatile boolean compactionDue;
 
@@ -138,9 +147,13 @@ final class HistoryLog {
         return ringCount++;
     }
 
-    /** @return the bytes of all segments, for tests of the memory claims */
+    private synchronized long usedBytes() {
+        return usedBytes;
+    }
+
+    /** @return the bytes of all segments, in use or spare; for tests of the memory claims */
     synchronized long totalBytes() {
-        return totalBytes;
+        return usedBytes + (long) spare.size() * MAX_SEGMENT;
     }
 
     /**
@@ -242,7 +255,7 @@ final class HistoryLog {
 
     /** A new segment of at least {@code needed} bytes; called under a writer's lock. */
     private synchronized Segment newSegment(int needed) {
-        int size = (int) Math.max(needed, Math.min(MAX_SEGMENT, Math.max(MIN_SEGMENT, totalBytes / 8)));
+        int size = (int) Math.max(needed, Math.min(MAX_SEGMENT, Math.max(MIN_SEGMENT, usedBytes / 8)));
         int number;
         if (freeCount > 0) {
             number = freeNumbers[--freeCount];
@@ -252,10 +265,11 @@ final class HistoryLog {
                 segments = Arrays.copyOf(segments, 2 * number);
             }
         }
-        Segment segment = new Segment(number, new byte[size]);
+        byte[] bytes = size == MAX_SEGMENT && !spare.isEmpty() ? spare.pop() : new byte[size];
+        Segment segment = new Segment(number, bytes);
         segments[number] = segment;
-        totalBytes += size;
-        if (totalBytes > limitBytes) {
+        usedBytes += size;
+        if (usedBytes > limitBytes) {
             compactionDue = true;
         }
         return segment;
@@ -276,7 +290,12 @@ final class HistoryLog {
                 freeNumbers = Arrays.copyOf(freeNumbers, 2 * freeCount);
             }
             freeNumbers[freeCount++] = segment.number;
-            totalBytes -= segment.bytes.length;
+            usedBytes -= segment.bytes.length;
+            // Kept while the segments in use and the spare ones stay within the compaction limit.
+            if (segment.bytes.length == MAX_SEGMENT
+                    && usedBytes + (spare.size() + 1L) * MAX_SEGMENT <= limitBytes) {
+                spare.push(segment.bytes);
+            }
         }
     }
 
@@ -329,13 +348,16 @@ final class HistoryLog {
                 }
             });
             long limit = Math.max(MIN_LOG_BYTES, 2 * liveBytes[0]);
+            synchronized (this) {
+                limitBytes = limit;
+            }
             candidates.sort(Comparator.comparingDouble(s -> s.live));
             for (Segment segment : candidates) {
                 if (segment.live == 0) {
                     free(segment);
                     continue;
                 }
-                boolean worthIt = segment.live < 0.25 || segment.live < 0.5 && totalBytes() > limit;
+                boolean worthIt = segment.live < 0.25 || segment.live < 0.5 && usedBytes() > limit;
                 if (!everything && !worthIt) {
                     break;
                 }
@@ -343,10 +365,9 @@ final class HistoryLog {
                 free(segment);
             }
             synchronized (this) {
-                limitBytes = limit;
-                if (totalBytes > limitBytes) {
+                if (usedBytes > limitBytes) {
                     // Mostly live: let the log grow to twice its size before the next look.
-                    limitBytes = 2 * totalBytes;
+                    limitBytes = 2 * usedBytes;
                 }
             }
         } finally {
