@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * committing thread's id (twice as many writers as processors, at most 64), each with a segment of its own, so that
  * threads on distinct players rarely share a lock or a cache line. A writer that runs out of room seals its segment
  * and takes a new one. An address is the segment's number (high 32 bits) and the entry's offset in it. Freed
- * segments of 256 KiB are kept for new ones to reuse, as long as the segments in use and the spare ones together
+ * segments (but those made for one large entry) are kept for new ones to reuse, as long as the segments in use and the spare ones together
  * stay within the compaction limit below, so that a log in a steady state allocates nothing.
  *
  * <p><b>Dropping and compaction.</b> An entry is dead once its ring has dropped it (the player's oldest beyond the
@@ -121,10 +121,11 @@ final class HistoryLog {
     /** The bytes of the segments in the table. */
     private long usedBytes;
     /**
-     * Freed segments of {@link #MAX_SEGMENT} bytes, for new segments to reuse: in a steady state the log then
-     * allocates nothing, and its arrays stay where the garbage collector has long since moved them.
+     * Freed segments of at most {@link #MAX_SEGMENT} bytes, for new segments to reuse: in a steady state the log
+     * then allocates nothing, and its arrays stay where the garbage collector has long since moved them.
      */
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+    private long spareBytes;
     /** Compaction is due once {@link #usedBytes} passes this. */
     private long limitBytes = MIN_LOG_BYTES;
     private volatile boolean compactionDue;
@@ -153,7 +154,7 @@ final class HistoryLog {
 
     /** @return the bytes of all segments, in use or spare; for tests of the memory claims */
     synchronized long totalBytes() {
-        return usedBytes + (long) spare.size() * MAX_SEGMENT;
+        return usedBytes + spareBytes;
     }
 
     /**
@@ -265,10 +266,16 @@ final class HistoryLog {
                 segments = Arrays.copyOf(segments, 2 * number);
             }
         }
-        byte[] bytes = size == MAX_SEGMENT && !spare.isEmpty() ? spare.pop() : new byte[size];
+        byte[] bytes;
+        if (!spare.isEmpty() && spare.peek().length >= needed) {
+            bytes = spare.pop();
+            spareBytes -= bytes.length;
+        } else {
+            bytes = new byte[size];
+        }
         Segment segment = new Segment(number, bytes);
         segments[number] = segment;
-        usedBytes += size;
+        usedBytes += bytes.length;
         if (usedBytes > limitBytes) {
             compactionDue = true;
         }
@@ -292,9 +299,10 @@ final class HistoryLog {
             freeNumbers[freeCount++] = segment.number;
             usedBytes -= segment.bytes.length;
             // Kept while the segments in use and the spare ones stay within the compaction limit.
-            if (segment.bytes.length == MAX_SEGMENT
-                    && usedBytes + (spare.size() + 1L) * MAX_SEGMENT <= limitBytes) {
+            int length = segment.bytes.length;
+            if (length <= MAX_SEGMENT && usedBytes + spareBytes + length <= limitBytes) {
                 spare.push(segment.bytes);
+                spareBytes += length;
             }
         }
     }
@@ -415,7 +423,7 @@ final class HistoryLog {
     private static final class Segment {
         final int number;
         final byte[] bytes;
-        /** Entries written or copied into it. */
+        /** Once sealed: the entries written or copied into it. */
         int entries;
         /** Once sealed: where its last entry ends. */
         int used;
@@ -429,8 +437,14 @@ final class HistoryLog {
         }
     }
 
-    /** Appends entries into a segment of its own; guarded by its own monitor. */
+    /**
+     * Appends entries into a segment of its own; guarded by its own monitor. Two threads on distinct players use two
+     * writers, written on every commit: the padding keeps each one's fields off the other's cache line (HotSpot lays
+     * out longs before ints and references, so the padding lies between one writer's fields and the next's).
+     */
+    @SuppressWarnings("unused")
     private final class Writer {
+        private long pad0, pad1, pad2, pad3, pad4, pad5, pad6, pad7;
         /** Entries that died while this writer's lock was held, by segment number. */
         int[] dead = new int[0];
         /** {@code null} before the first entry. */
@@ -440,6 +454,8 @@ final class HistoryLog {
         private int entryStart;
         /** Where its next byte goes. */
         private int at;
+        /** Entries written or copied into {@code segment}. */
+        private int entries;
 
         void died(long address) {
             int number = (int) (address >>> 32);
@@ -505,7 +521,7 @@ final class HistoryLog {
          */
         private long finish() {
             INTS.set(bytes, entryStart + LENGTH, at - entryStart);
-            segment.entries++;
+            entries++;
             long address = address(segment, entryStart);
             if (bytes.length > MAX_SEGMENT) {
                 seal(at);
@@ -518,7 +534,9 @@ final class HistoryLog {
 
         private void seal(int used) {
             segment.used = used;
+            segment.entries = entries;
             segment.sealed = true;
+            entries = 0;
         }
 
         /**
