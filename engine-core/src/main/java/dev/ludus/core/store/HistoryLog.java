@@ -298,9 +298,10 @@ final class HistoryLog {
             }
             freeNumbers[freeCount++] = segment.number;
             usedBytes -= segment.bytes.length;
-            // Kept while the segments in use and the spare ones stay within the compaction limit.
+            // Kept while the log, this one aside, is within the limit: compaction starts just past the limit, and
+            // with no slack the first segment freed would go to the garbage collector every time.
             int length = segment.bytes.length;
-            if (length <= MAX_SEGMENT && usedBytes + spareBytes + length <= limitBytes) {
+            if (length <= MAX_SEGMENT && usedBytes + spareBytes <= limitBytes) {
                 spare.push(segment.bytes);
                 spareBytes += length;
             }
