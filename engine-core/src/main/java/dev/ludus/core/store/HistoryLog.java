@@ -24,12 +24,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * collector no pointer into long-lived memory, and a kept entry keeps no event object alive.
  *
  * <p><b>Segments and writers.</b> The log is a table of byte arrays (segments, 4 KiB growing with the log to at most
- * 256 KiB, larger only for an entry that needs more). Commits append through one of a few writers, chosen by the
- * committing thread's id (twice as many writers as processors, at most 64), each with a segment of its own, so that
- * threads on distinct players rarely share a lock or a cache line. A writer that runs out of room seals its segment
- * and takes a new one. An address is the segment's number (high 32 bits) and the entry's offset in it. Freed
- * segments (but those made for one large entry) are kept for new ones to reuse, as long as the segments in use and the spare ones together
- * stay within the compaction limit below, so that a log in a steady state allocates nothing.
+ * 256 KiB; an entry that does not fit in one gets a segment of its own, trimmed to its size once written). Commits
+ * append through one of a few writers, chosen by the committing thread's id (twice as many writers as processors,
+ * rounded up to a power of two, at most 64), each with a segment of its own, so that threads on distinct players
+ * rarely share a lock or a cache line. A writer that runs out of room seals its segment and takes a new one. An
+ * address is the segment's number (high 32 bits) and the entry's offset in it. Freed segments of at most 256 KiB
+ * are kept for new ones to reuse while the log, spares included, stays within the compaction limit below (plus the
+ * segment being freed), so that a log in a steady state allocates nothing; spares smaller than a new segment would
+ * be are dropped.
  *
  * <p><b>Dropping and compaction.</b> An entry is dead once its ring has dropped it (the player's oldest beyond the
  * ring's limit, or all of them when the ring is cleared). Each writer counts, per segment, the entries that died
@@ -52,9 +54,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * order, with the same types.
  *
  * <p><b>Locks.</b> A ring's lock (its player's slot) is taken before a writer's, a writer's before the log's own
- * monitor; compaction takes its own lock first and then at most one ring's lock at a time, so it never waits for a
- * lock while a commit waits for one it holds. Entries are read under their ring's lock, which orders them after the
- * write or move that put them where their address points.
+ * monitor. Compaction only tries its own lock (a commit never waits for it); under it, it takes every writer's lock
+ * at once (in array order, holding no ring's lock) to read the counts, and to move an entry one ring's lock and
+ * then a writer's, the same order as a commit. Entries are read under their ring's lock, which orders them after
+ * the write or move that put them where their address points.
  */
 final class HistoryLog {
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -158,19 +161,23 @@ final class HistoryLog {
     }
 
     /**
-     * Appends {@code entry}. Called under {@code ring}'s lock.
+     * Appends {@code entry}, then counts the entry at {@code died} as dead. Called under {@code ring}'s lock. When
+     * writing fails (an unusual map throwing, a stack overflow on deep nesting, memory running out), the bytes
+     * written of it are given up and nothing is counted, so that segments hold whole entries only (compaction walks
+     * them by their lengths) and the ring can stay as it was.
      *
      * @param sequence the entry's number in its ring
-     * @param died     the address of the entry that the ring just dropped, or -1
+     * @param died     the address of the entry that the ring drops for this one, or -1
      * @return the entry's address
      */
     long append(HistoryEntry entry, HistoryRing ring, long sequence, long died) {
         Writer writer = writer();
         synchronized (writer) {
+            long address = writer.append(entry, ring, sequence);
             if (died >= 0) {
                 writer.died(died);
             }
-            return writer.append(entry, ring, sequence);
+            return address;
         }
     }
 
@@ -257,6 +264,18 @@ final class HistoryLog {
     /** A new segment of at least {@code needed} bytes; called under a writer's lock. */
     private synchronized Segment newSegment(int needed) {
         int size = (int) Math.max(needed, Math.min(MAX_SEGMENT, Math.max(MIN_SEGMENT, usedBytes / 8)));
+        byte[] bytes = null;
+        // Spares smaller than a new segment would be are dropped: the log has grown past them.
+        while (size <= MAX_SEGMENT && bytes == null && !spare.isEmpty()) {
+            byte[] candidate = spare.pop();
+            spareBytes -= candidate.length;
+            if (candidate.length >= size) {
+                bytes = candidate;
+            }
+        }
+        if (bytes == null) {
+            bytes = new byte[size];
+        }
         int number;
         if (freeCount > 0) {
             number = freeNumbers[--freeCount];
@@ -266,13 +285,6 @@ final class HistoryLog {
                 segments = Arrays.copyOf(segments, 2 * number);
             }
         }
-        byte[] bytes;
-        if (!spare.isEmpty() && spare.peek().length >= needed) {
-            bytes = spare.pop();
-            spareBytes -= bytes.length;
-        } else {
-            bytes = new byte[size];
-        }
         Segment segment = new Segment(number, bytes);
         segments[number] = segment;
         usedBytes += bytes.length;
@@ -280,6 +292,14 @@ final class HistoryLog {
             compactionDue = true;
         }
         return segment;
+    }
+
+    /** @return a segment in place of {@code segment}, with the same number, holding its first {@code length} bytes */
+    private synchronized Segment trimmed(Segment segment, int length) {
+        Segment trimmed = new Segment(segment.number, Arrays.copyOf(segment.bytes, length));
+        segments[segment.number] = trimmed;
+        usedBytes -= segment.bytes.length - length;
+        return trimmed;
     }
 
     /** Forgets {@code segment}, which no ring points into any more. Called under the compaction lock. */
@@ -378,6 +398,9 @@ final class HistoryLog {
                     // Mostly live: let the log grow to twice its size before the next look.
                     limitBytes = 2 * usedBytes;
                 }
+                while (usedBytes + spareBytes > limitBytes && !spare.isEmpty()) {
+                    spareBytes -= spare.pop().length;
+                }
             }
         } finally {
             compacting.unlock();
@@ -469,14 +492,29 @@ final class HistoryLog {
         /** @return the address of {@code length} bytes from {@code from}, now copied to the end of the log */
         long copy(byte[] from, int offset, int length) {
             entryStart = at;
-            ensure(length);
+            try {
+                ensure(length);
+            } catch (RuntimeException | Error e) {
+                at = entryStart;
+                throw e;
+            }
             System.arraycopy(from, offset, bytes, at, length);
             at += length;
             return finish();
         }
 
+        /** Writes {@code entry} at the end of the log; see {@link HistoryLog#append}. */
         long append(HistoryEntry entry, HistoryRing ring, long sequence) {
             entryStart = at;
+            try {
+                return write(entry, ring, sequence);
+            } catch (RuntimeException | Error e) {
+                at = entryStart;
+                throw e;
+            }
+        }
+
+        private long write(HistoryEntry entry, HistoryRing ring, long sequence) {
             ensure(VARIABLE);
             int start = entryStart;
             String id = entry.eventId();
@@ -525,6 +563,9 @@ final class HistoryLog {
             entries++;
             long address = address(segment, entryStart);
             if (bytes.length > MAX_SEGMENT) {
+                if (at < bytes.length) {
+                    segment = trimmed(segment, at);
+                }
                 seal(at);
                 segment = null;
                 bytes = null;
@@ -636,15 +677,19 @@ final class HistoryLog {
 
         private void writeString(String s) {
             int n = s.length();
-            ensure(5 + 2 * n);
+            ensure(5 + n);
             byte[] b = bytes;
             int begin = at;
             int chars = putVarint(b, begin, (long) n << 1);
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (c > 0xFF) {
-                    // Two bytes per char; the header is as long as the one above, only its lowest bit differs.
-                    int w = putVarint(b, begin, (long) n << 1 | 1);
+                    // Two bytes per char, written again from the start (room is made for them only now, so that
+                    // a long Latin-1 string does not reserve twice its length).
+                    at = begin;
+                    ensure(5 + 2 * n);
+                    b = bytes;
+                    int w = putVarint(b, at, (long) n << 1 | 1);
                     for (int j = 0; j < n; j++) {
                         char d = s.charAt(j);
                         b[w++] = (byte) (d >>> 8);

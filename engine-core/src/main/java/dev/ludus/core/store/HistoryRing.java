@@ -88,24 +88,21 @@ class HistoryRing {
     }
 
     /**
-     * Adds {@code entry} as the newest, dropping the oldest when {@code limit} entries are kept.
+     * Adds {@code entry} as the newest, dropping the oldest when {@code limit} entries are kept. When writing the
+     * entry fails (see {@link HistoryLog#append}), the ring is left as it was.
      *
-     * @param dropped told the id of the entry dropped, just after it left the ring; or {@code null}
+     * @param dropped told the id of the entry dropped, once it has left the ring; or {@code null}
      */
     void add(HistoryEntry entry, Consumer<String> dropped) {
         if (limit == 0) {
             return;
         }
         long died = -1;
+        String droppedId = null;
         if (count == limit) {
             died = addresses[next];
-            count--;
-            if (kept != null) {
-                kept.remove(sequence - limit);
-            }
-            if (dropped != null) {
-                dropped.accept(log.eventId(died));
-            }
+            // Read before the log counts the entry as dead: from then on compaction may free its bytes.
+            droppedId = dropped == null ? null : log.eventId(died);
         } else if (addresses == null) {
             addresses = new long[Math.min(8, limit)];
         } else if (count == addresses.length) {
@@ -117,6 +114,12 @@ class HistoryRing {
             next = count;
         }
         long address = log.append(entry, this, sequence, died);
+        if (died >= 0) {
+            count--;
+            if (kept != null) {
+                kept.remove(sequence - limit);
+            }
+        }
         addresses[next] = address;
         next = next + 1 == addresses.length ? 0 : next + 1;
         count++;
@@ -127,6 +130,9 @@ class HistoryRing {
             kept.put(sequence, entry.properties());
         }
         sequence++;
+        if (droppedId != null) {
+            dropped.accept(droppedId);
+        }
     }
 
     /** @return the index in {@link #addresses} of the {@code k}-th newest entry, 1 being the newest */

@@ -36,19 +36,20 @@ import java.util.function.Function;
  * up), and the result's lists of rule and action ids as numbers in a table of the lists this store has seen (at
  * most 65,536 lists; any further list is written out) — about 85 bytes for an event with two properties.
  * Properties holding a value that is not JSON-like are kept as the map itself. The log is made of segments
- * (4 KiB, growing with the log to 256 KiB; an entry larger than that gets a segment of its own); a dropped
+ * (4 KiB, growing with the log to 256 KiB; an entry that does not fit gets a segment of its own); a dropped
  * entry's bytes stay until its segment is freed: a segment whose entries are all dropped is freed without being
  * read, and once the log exceeds both 1 MiB and twice the bytes its kept entries are estimated to take, the next
  * commit to finish compacts it after releasing its player's lock — frees the dropped segments and copies the kept
  * entries of mostly-dropped segments forward, one player's lock at a time. The log therefore stays within about
  * twice its kept entries' bytes (at least 1 MiB), plus one open segment per writer (threads append through up to
- * twice as many writers as processors, at most 64). {@link #history} and {@link #findEvent} build the
- * {@link HistoryEntry} objects again, equal to the committed ones. Keeping no references means a kept entry keeps
- * no event object alive, and a commit gives the garbage collector nothing to track but the new record.
+ * twice as many writers as processors, rounded up to a power of two, at most 64). Freed segments are kept for
+ * reuse within that bound, so a log in a steady state allocates nothing. {@link #history} and {@link #findEvent}
+ * build the {@link HistoryEntry} objects again, equal to the committed ones. Keeping no references means a kept
+ * entry keeps no event object alive, and a commit gives the garbage collector nothing to track but the new record.
  *
  * <p><b>Finding an event by id</b> ({@link #findEvent}, behind {@code events().getStatus}). By default there is
  * no index: the store scans every player's kept history, O(players × historyPerPlayer), comparing the id's two
- * longs (or a 4-byte key of an id in another form) in the ring's own bytes — fine for occasional look-ups
+ * longs (or a 4-byte key of an id in another form) in the log's bytes — fine for occasional look-ups
  * and nearly free on the commit path. {@link Builder#indexEventIds(boolean) indexEventIds(true)} keeps a map from
  * event id to its player's slot for look-ups in O(historyPerPlayer) instead of O(players × historyPerPlayer), at
  * the cost of a map entry and an id string per kept history entry and a hash of the event id on every commit;
@@ -156,8 +157,9 @@ public final class InMemoryPlayerStore implements PlayerStore {
             if ((current == null ? 0 : current.version()) != commit.expectedVersion()) {
                 return false;
             }
-            addKey(slot, commit.idempotency());
+            // History first: writing it is what may fail (see HistoryLog.append), and then nothing has changed.
             addHistory(slot, commit.history());
+            addKey(slot, commit.idempotency());
             slot.record = commit.record();
         }
         log.compactIfDue();

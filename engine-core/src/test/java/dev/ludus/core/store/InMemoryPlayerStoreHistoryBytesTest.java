@@ -1,6 +1,8 @@
 package dev.ludus.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ludus.api.HistoryEntry;
@@ -9,6 +11,7 @@ import dev.ludus.api.spi.PlayerCommit;
 import dev.ludus.api.spi.PlayerRecord;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -273,6 +276,70 @@ class InMemoryPlayerStoreHistoryBytesTest {
         // What is left is the segment the small entries went to (at most 256 KiB; the log was large when it came).
         assertThat(store.historyBytes()).isLessThanOrEqualTo(256 * 1024);
         assertThat(store.history("u", null, Long.MAX_VALUE, 100)).containsExactlyElementsOf(small.subList(0, 10));
+    }
+
+    @Test
+    void aLargeEntry_takesAboutItsOwnSize() {
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(10).build();
+
+        HistoryEntry entry = commit(store, "u", Map.of("big", "x".repeat(1_000_000)));
+
+        // Reserved at one byte per Latin-1 char, then trimmed: not two bytes per char and half again.
+        assertThat(store.historyBytes()).isBetween(1_000_000L, 1_100_000L);
+        assertThat(readBack(store, entry)).isEqualTo(entry);
+    }
+
+    @Test
+    void anEntryWhoseWritingFailsMidway_leavesTheStoreAndTheLogWhole() {
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(100).indexEventIds(true).build();
+        // Hashing the list of rule ids, after the properties are written, throws: a stand-in for a stack overflow or
+        // memory running out in the middle of an entry.
+        Object poison = new Object() {
+            @Override
+            public int hashCode() {
+                throw new IllegalStateException("poisoned");
+            }
+        };
+        @SuppressWarnings("unchecked")
+        List<String> poisoned = (List<String>) (List<?>) List.of(poison);
+        List<HistoryEntry> committed = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            Map<String, Object> properties = Map.of("text", "x".repeat(2_000 + i % 1_000));
+            if (i % 100 == 50) {
+                List<HistoryEntry> before = store.history("u", null, Long.MAX_VALUE, 100);
+                assertThatThrownBy(() -> commit(store, "u", "type", properties, poisoned, List.of()))
+                        .hasMessage("poisoned");
+                versions.merge("u", -1L, Long::sum);
+                assertThat(store.history("u", null, Long.MAX_VALUE, 100)).isEqualTo(before);
+                assertThat(store.load("u").orElseThrow().version()).isEqualTo(versions.get("u"));
+            } else {
+                committed.add(commit(store, "u", properties));
+            }
+            if (i % 100 == 10) {
+                // Sixty entries on, the failed one's segment is sealed and still holds kept entries: compaction
+                // walks it by its entries' lengths, which a half-written entry would send astray.
+                assertTimeoutPreemptively(Duration.ofSeconds(60), store::compactHistory);
+                assertThat(store.history("u", null, Long.MAX_VALUE, 100))
+                        .containsExactlyElementsOf(newestFirst(committed, 100));
+            }
+        }
+        for (HistoryEntry entry : newestFirst(committed, 100)) {
+            assertThat(readBack(store, entry)).isEqualTo(entry);
+        }
+    }
+
+    @Test
+    void entriesOfMixedSizes_keepTheLogWithinTwiceWhatIsKept() {
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().historyPerPlayer(4).build();
+        Random random = new Random(11);
+        long most = 0;
+        for (int i = 0; i < 60_000; i++) {
+            int size = random.nextInt(20) == 0 ? 20_000 + random.nextInt(300_000) : random.nextInt(3_000);
+            commit(store, "p" + random.nextInt(50), Map.of("text", "q".repeat(size)));
+            most = Math.max(most, store.historyBytes());
+        }
+        // 50 players x 4 entries of on average about 17 KB (a twentieth of them 170 KB) is about 3.4 MB kept.
+        assertThat(most).isLessThan(4 * 3_400_000L + 4L * 256 * 1024);
     }
 
     @Test
