@@ -23,15 +23,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link HistoryRing} keeps the addresses of its entries; the log holds no references, so a commit gives the garbage
  * collector no pointer into long-lived memory, and a kept entry keeps no event object alive.
  *
- * <p><b>Segments and writers.</b> The log is a table of byte arrays (segments, 4 KiB growing with the log to at most
- * 256 KiB; an entry that does not fit in one gets a segment of its own, trimmed to its size once written). Commits
+ * <p><b>Segments and writers.</b> The log is a table of byte arrays (segments of a 64th of the compaction limit
+ * below, as a power of two from 16 KiB to 256 KiB; an entry that does not fit in one gets a segment of its own,
+ * trimmed to its size once written). Commits
  * append through one of a few writers, chosen by the committing thread's id (twice as many writers as processors,
  * rounded up to a power of two, at most 64), each with a segment of its own, so that threads on distinct players
  * rarely share a lock or a cache line. A writer that runs out of room seals its segment and takes a new one. An
  * address is the segment's number (high 32 bits) and the entry's offset in it. Freed segments of at most 256 KiB
  * are kept for new ones to reuse while the log, spares included, stays within the compaction limit below (plus the
- * segment being freed), so that a log in a steady state allocates nothing; spares smaller than a new segment would
- * be are dropped.
+ * segment being freed), so that a log in a steady state allocates nothing; spares less than half the size of a new
+ * segment are dropped.
  *
  * <p><b>Dropping and compaction.</b> An entry is dead once its ring has dropped it (the player's oldest beyond the
  * ring's limit, or all of them when the ring is cleared). Each writer counts, per segment, the entries that died
@@ -92,7 +93,7 @@ final class HistoryLog {
      * contains itself must not be followed for ever.
      */
     private static final int MAX_DEPTH = 1000;
-    private static final int MIN_SEGMENT = 4096;
+    private static final int MIN_SEGMENT = 16 * 1024;
     private static final int MAX_SEGMENT = 256 * 1024;
     /** Below this many bytes in all, the log is not compacted. */
     static final long MIN_LOG_BYTES = 1 << 20;
@@ -263,18 +264,23 @@ final class HistoryLog {
 
     /** A new segment of at least {@code needed} bytes; called under a writer's lock. */
     private synchronized Segment newSegment(int needed) {
-        int size = (int) Math.max(needed, Math.min(MAX_SEGMENT, Math.max(MIN_SEGMENT, usedBytes / 8)));
+        // A power of two that follows the limit, which changes only when compaction runs: spares fit the next ones.
+        int standard = (int) Math.min(MAX_SEGMENT, Math.max(MIN_SEGMENT, Long.highestOneBit(limitBytes / 64)));
         byte[] bytes = null;
-        // Spares smaller than a new segment would be are dropped: the log has grown past them.
-        while (size <= MAX_SEGMENT && bytes == null && !spare.isEmpty()) {
-            byte[] candidate = spare.pop();
-            spareBytes -= candidate.length;
-            if (candidate.length >= size) {
-                bytes = candidate;
+        while (bytes == null && !spare.isEmpty()) {
+            byte[] top = spare.peek();
+            if (top.length >= standard / 2 && top.length < needed) {
+                break;
+            }
+            spare.pop();
+            spareBytes -= top.length;
+            // Spares less than half a new segment are dropped: the log has outgrown them.
+            if (top.length >= standard / 2) {
+                bytes = top;
             }
         }
         if (bytes == null) {
-            bytes = new byte[size];
+            bytes = new byte[Math.max(needed, standard)];
         }
         int number;
         if (freeCount > 0) {

@@ -36,7 +36,7 @@ import java.util.function.Function;
  * up), and the result's lists of rule and action ids as numbers in a table of the lists this store has seen (at
  * most 65,536 lists; any further list is written out) — about 85 bytes for an event with two properties.
  * Properties holding a value that is not JSON-like are kept as the map itself. The log is made of segments
- * (4 KiB, growing with the log to 256 KiB; an entry that does not fit gets a segment of its own); a dropped
+ * (16 KiB, growing with the log to 256 KiB; an entry that does not fit gets a segment of its own); a dropped
  * entry's bytes stay until its segment is freed: a segment whose entries are all dropped is freed without being
  * read, and once the log exceeds both 1 MiB and twice the bytes its kept entries are estimated to take, the next
  * commit to finish compacts it after releasing its player's lock — frees the dropped segments and copies the kept
