@@ -23,15 +23,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link HistoryRing} keeps the addresses of its entries; the log holds no references, so a commit gives the garbage
  * collector no pointer into long-lived memory, and a kept entry keeps no event object alive.
  *
- * <p><b>Segments and writers.</b> The log is a table of byte arrays (segments of a 64th of the compaction limit
- * below, as a power of two from 16 KiB to 256 KiB; an entry that does not fit in one gets a segment of its own,
- * trimmed to its size once written). Commits
- * append through one of a few writers, chosen by the committing thread's id (twice as many writers as processors,
- * rounded up to a power of two, at most 64), each with a segment of its own, so that threads on distinct players
- * rarely share a lock or a cache line. A writer that runs out of room seals its segment and takes a new one. An
- * address is the segment's number (high 32 bits) and the entry's offset in it. Freed segments of at most 256 KiB
- * are kept for new ones to reuse while the log, spares included, stays within the compaction limit below (plus the
- * segment being freed), so that a log in a steady state allocates nothing; spares less than half the size of a new
+ * <p><b>Segments and writers.</b> The log is a table of byte arrays (segments of a 64th of the compaction limit below,
+ * as a power of two from 16 KiB to 256 KiB; an entry that does not fit in one gets a segment of its own, trimmed to its
+ * size once written). Commits append through one of a few writers, chosen by the committing thread's id (twice as many
+ * writers as processors, rounded up to a power of two, at most 64), each with a segment of its own, so that threads on
+ * distinct players rarely share a lock or a cache line. A writer that runs out of room seals its segment and takes a
+ * new one. An address is the segment's number (high 32 bits) and the entry's offset in it. Freed segments of at most
+ * 256 KiB are kept for new ones to reuse while the log, spares included, stays within the compaction limit below (plus
+ * the segment being freed), so that a log in a steady state allocates nothing; spares less than half the size of a new
  * segment are dropped.
  *
  * <p><b>Dropping and compaction.</b> An entry is dead once its ring has dropped it (the player's oldest beyond the
