@@ -139,9 +139,10 @@ public final class Ludus {
         }
 
         /**
-         * @param max how many events {@code emit_event} may derive from one tracked event, its whole cascade
-         *            counted (default 1,000; events derived by derived events count, {@code level_up} events do
-         *            not); an {@code emit_event} beyond it fails its rule with {@code CASCADE_LIMIT}
+         * @param max how many events {@code emit_event} (or a custom action's {@code ActionContext.emitEvent}) may
+         *            derive from one tracked event, its whole cascade counted (default 1,000; events derived by
+         *            derived events count, {@code level_up} events do not); an emit beyond it fails its rule with
+         *            {@code CASCADE_LIMIT}
          * @throws IllegalArgumentException if {@code max} is below 1
          */
         public Builder maxEmittedEvents(int max) {

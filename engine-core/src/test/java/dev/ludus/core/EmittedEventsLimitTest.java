@@ -14,8 +14,11 @@ import dev.ludus.api.RuleEngine;
 import dev.ludus.api.RuleFailure;
 import dev.ludus.api.RuleOutcome;
 import dev.ludus.api.RuleTrace;
+import dev.ludus.api.spi.ActionType;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,10 +81,33 @@ class EmittedEventsLimitTest {
         // e fires (6 emitted); the first x would bring it to 12: fails, undone; so do the other five x
         assertThat(result.rulesTriggered()).containsExactly("r");
         assertThat(result.rulesFailed()).hasSize(6).allSatisfy(f -> assertThat(f).isEqualTo(new RuleFailure("r",
-                ErrorCode.CASCADE_LIMIT, "emit_event 'x' would derive more than 10 events from tracked event 'e' "
+                ErrorCode.CASCADE_LIMIT, "emitting 'x' would derive more than 10 events from tracked event 'e' "
                 + "(its whole cascade counted); raise the limit with Ludus.builder().maxEmittedEvents(int)")));
         assertThat(result.actionsExecuted()).hasSize(7);
         assertThat(state(engine, "u").xp()).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomActionEmittingBeyondTheLimit_failsItsRule_withTheSameMessage() {
+        ActionType burst = CustomTypesTest.action("burst", Set.of(), (config, context) -> ctx -> {
+            for (int i = 0; i < 4; i++) {
+                ctx.emitEvent("x", Map.of());
+            }
+        });
+        RuleEngine engine = Ludus.builder().clock(Fixtures.CLOCK).actionType(burst).maxEmittedEvents(10)
+                .game(Fixtures.rules(
+                        Fixtures.rule("r", "e", "[{\"type\": \"burst\"}, {\"type\": \"burst\"}, "
+                                + "{\"type\": \"burst\"}]"),
+                        Fixtures.rule("x", "x", "[{\"type\": \"grant_xp\", \"amount\": 1}]"))).build();
+
+        EventResult result = processed(engine, event("u", "e"));
+
+        // The third burst would bring the count to 11 on its third emit: r fails, and nothing it emitted runs.
+        assertThat(result.rulesTriggered()).isEmpty();
+        assertThat(result.rulesFailed()).containsExactly(new RuleFailure("r", ErrorCode.CASCADE_LIMIT,
+                "emitting 'x' would derive more than 10 events from tracked event 'e' (its whole cascade counted); "
+                        + "raise the limit with Ludus.builder().maxEmittedEvents(int)"));
+        assertThat(state(engine, "u").xp()).isZero();
     }
 
     /** root emits 3 "a"; each "a" emits 2 "b"; each "b" grants 1 XP: 9 events emitted in all. */
@@ -186,7 +212,7 @@ class EmittedEventsLimitTest {
         List<RuleTrace> failed = explanation.rules().stream().filter(t -> t.outcome() == RuleOutcome.FAILED).toList();
         assertThat(failed).hasSize(876);
         assertThat(failed).filteredOn(t -> t.reason().contains(COUNT_MESSAGE)).hasSize(44)
-                .allSatisfy(t -> assertThat(t.reason()).startsWith("CASCADE_LIMIT: emit_event 'x' would derive more "
+                .allSatisfy(t -> assertThat(t.reason()).startsWith("CASCADE_LIMIT: emitting 'x' would derive more "
                         + "than 1000 events"));
         assertThat(explained.player("u")).isEmpty();
     }

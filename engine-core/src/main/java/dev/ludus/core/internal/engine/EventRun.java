@@ -691,7 +691,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     public void emitEvent(String eventType, Map<String, Object> properties) {
         requireDepth(eventType);
         if (emitted >= maxEmitted) {
-            throw new LudusException(ErrorCode.CASCADE_LIMIT, "emit_event '" + eventType + "' would derive more than "
+            // Named by what is emitted: emit_event and a custom action's ActionContext.emitEvent both come here.
+            throw new LudusException(ErrorCode.CASCADE_LIMIT, "emitting '" + eventType + "' would derive more than "
                     + maxEmitted + " events from tracked event '" + root.eventType() + "' (its whole cascade "
                     + "counted); raise the limit with Ludus.builder().maxEmittedEvents(int)");
         }
