@@ -243,6 +243,25 @@ class HistoryAndTimeConditionsTest {
         }
 
         @Test
+        void decimals_addUpAsTheDecimalsTheyAre_lifetimeAndWindowed() {
+            // As doubles, 0.1 + 0.2 is 0.30000000000000004 (above a max of 0.3) and 0.1 + 0.2 + 0.3 - 0.6 is
+            // 1.1e-16 (above a max of 0): each decimal is added as the decimal it is written as.
+            List<Double> values = List.of(0.1, 0.2, 0.3, -0.6);
+            for (String window : List.of("", ", " + DAY_2)) {
+                assertThat(run(game("order", sum("\"min\": 0.3, \"max\": 0.3" + window)), values, SAME_DAY))
+                        .as(window).containsExactly(false, true, false, false);
+                assertThat(run(game("order", sum("\"min\": 0, \"max\": 0" + window)), values, TWO_DAYS))
+                        .as(window).containsExactly(false, false, false, true);
+            }
+            // A thousand cents reach 10 exactly, event by event.
+            RuleEngine engine = game("order", sum("\"min\": 10"));
+            for (int i = 1; i <= 1_000; i++) {
+                assertThat(fires(engine, "order", "2026-11-21T10:00:00Z", props("v", 0.01))).as("event %d", i)
+                        .isEqualTo(i == 1_000);
+            }
+        }
+
+        @Test
         void wholeSumsOverflowingALong_areExactInEveryOrder_lifetimeAndWindowed() {
             List<List<Long>> orders = List.of(
                     List.of(Long.MAX_VALUE, 1L, -Long.MAX_VALUE), List.of(Long.MAX_VALUE, -Long.MAX_VALUE, 1L),

@@ -5,17 +5,20 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * A running sum of JSON numbers whose whole numbers add up exactly, in whatever order they come: the whole
- * numbers ({@code Long}s) go into a 128-bit integer, kept as a {@code long} and a count of 2^64 wraps; the
- * decimals ({@code Double}s) into a {@code double} of their own. {@link #value()} adds the two parts at the end,
- * so a long overflow on the way (MAX_VALUE, then 1, then -MAX_VALUE) leaves nothing behind.
+ * A running sum of JSON numbers that adds up exactly, in whatever order they come: the whole numbers
+ * ({@code Long}s) go into a 128-bit integer, kept as a {@code long} and a count of 2^64 wraps; the decimals
+ * ({@code Double}s) into a {@link BigDecimal}, each read as the decimal it stands for (see {@link #asDecimal}), so
+ * that 0.1 + 0.2 is 0.3 and ten thousand times 0.1 is 1,000, as a reader of the events would expect.
+ * {@link #value()} adds the two parts at the end and rounds once, so a long overflow on the way (MAX_VALUE, then 1,
+ * then -MAX_VALUE) leaves nothing behind. Infinite decimals (a stored sum that overflowed) add as doubles.
  *
  * <p>A sum is stored as a JSON-like <em>cell</em>, the shortest that holds it, so that a store can persist it:
  * <ul>
  *   <li>a {@code Long}: whole numbers only, within the range of {@code long} (what the engine has always stored);
  *   <li>a {@code Double}: decimals, with any whole numbers whose sum is within 2^53 (exact as a double) added in,
- *       as engines before this class stored them (sums they stored, whole overflows included, are read as
- *       decimals);
+ *       rounded once, as engines before this class stored them (sums they stored, whole overflows included, are
+ *       read as decimals); read back as the decimal it stands for, a sum of short decimals (cents, say) is kept
+ *       exactly from event to event;
  *   <li>{@code [low, wraps]}: whole numbers only, beyond a long: {@code wraps * 2^64 + low};
  *   <li>{@code [low, wraps, decimal]}: both, the whole part beyond 2^53.
  * </ul>
@@ -28,7 +31,11 @@ final class ExactSum {
     private static final long EXACT_IN_DOUBLE = 1L << 53;
     private long low;
     private long wraps;
-    private double decimal;
+    /** The finite decimals. */
+    private BigDecimal decimal = BigDecimal.ZERO;
+    /** The infinite (or NaN) decimals, when {@link #infinite}. */
+    private double nonFinite;
+    private boolean infinite;
     private boolean hasDecimal;
 
     /** @return the cell holding {@code cell} plus {@code amount} (a cell, or a property's Long or Double) */
@@ -38,8 +45,8 @@ final class ExactSum {
             if (((x ^ r) & (y ^ r)) >= 0) {
                 return r;
             }
-        } else if (cell instanceof Double x && amount instanceof Double y) {
-            return x + y;
+        } else if (cell instanceof Double x && amount instanceof Double y && Double.isFinite(x) && Double.isFinite(y)) {
+            return asDecimal(x).add(asDecimal(y)).doubleValue();
         }
         ExactSum sum = new ExactSum();
         sum.add(cell);
@@ -89,8 +96,27 @@ final class ExactSum {
     }
 
     private void addDecimal(double y) {
-        decimal += y;
         hasDecimal = true;
+        if (Double.isFinite(y)) {
+            decimal = decimal.add(asDecimal(y));
+        } else {
+            nonFinite = infinite ? nonFinite + y : y;
+            infinite = true;
+        }
+    }
+
+    /**
+     * @return the decimal that {@code d}, a finite double, stands for: a whole-valued double is that whole number
+     *         (2^63 is 9223372036854775808); any other the shortest decimal that reads back as it, as
+     *         {@link Double#toString} writes it (0.1 is 0.1, not 0.1000000000000000055511151231257827...)
+     */
+    static BigDecimal asDecimal(double d) {
+        return d == Math.rint(d) ? new BigDecimal(d) : BigDecimal.valueOf(d);
+    }
+
+    /** @return the decimals' sum, rounded once: infinite or NaN when an infinite decimal was added */
+    private double decimalPart() {
+        return infinite ? nonFinite : decimal.doubleValue();
     }
 
     /** @return the shortest cell that holds this sum (see the class comment) */
@@ -99,8 +125,8 @@ final class ExactSum {
             return wraps == 0 ? (Object) low : List.of(low, wraps);
         }
         // Within 2^53 the whole part is exact as a double, and one Double is what engines before this class read.
-        return wraps == 0 && low >= -EXACT_IN_DOUBLE && low <= EXACT_IN_DOUBLE ? (Object) (low + decimal)
-                : List.of(low, wraps, decimal);
+        return wraps == 0 && low >= -EXACT_IN_DOUBLE && low <= EXACT_IN_DOUBLE ? (Object) withinDouble()
+                : List.of(low, wraps, decimalPart());
     }
 
     /**
@@ -112,13 +138,18 @@ final class ExactSum {
         if (!hasDecimal) {
             return wraps == 0 ? (Number) low : whole();
         }
+        if (infinite) {
+            return nonFinite; // a finite whole part does not change an infinity or a NaN
+        }
         if (wraps == 0 && low >= -EXACT_IN_DOUBLE && low <= EXACT_IN_DOUBLE) {
-            return low + decimal; // low is exact as a double, so this rounds once
+            return withinDouble();
         }
-        if (!Double.isFinite(decimal)) {
-            return decimal; // a finite whole part does not change an infinity or a NaN
-        }
-        return new BigDecimal(whole()).add(new BigDecimal(decimal)).doubleValue();
+        return new BigDecimal(whole()).add(decimal).doubleValue();
+    }
+
+    /** @return the whole part, within 2^53, plus the decimals, rounded once */
+    private double withinDouble() {
+        return infinite ? low + nonFinite : BigDecimal.valueOf(low).add(decimal).doubleValue();
     }
 
     private BigInteger whole() {

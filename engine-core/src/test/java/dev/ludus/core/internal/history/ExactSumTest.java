@@ -2,11 +2,13 @@ package dev.ludus.core.internal.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -48,6 +50,46 @@ class ExactSumTest {
         ExactSum window = new ExactSum();
         cells.forEach(window::add);
         assertThat(window.value()).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Long>> cents() {
+        return Arbitraries.longs().between(-10_000_000, 10_000_000).list().ofMaxSize(40);
+    }
+
+    @Property(tries = 500)
+    void shortDecimals_sumExactly_inAnyOrderAndAnyGroupingIntoCells(@ForAll("cents") List<Long> values,
+                                                                    @ForAll long seed) {
+        double expected = values.stream().map(c -> BigDecimal.valueOf(c, 2)).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .doubleValue();
+        List<Double> amounts = values.stream().map(c -> c / 100.0).collect(Collectors.toList());
+        Collections.shuffle(amounts, new Random(seed));
+        // One running cell, as a lifetime sum is kept (a Double between events)
+        Object cell = 0L;
+        for (Double v : amounts) {
+            cell = ExactSum.add(cell, v);
+        }
+        assertThat(ExactSum.value(cell).doubleValue()).isEqualTo(expected);
+        // Cells per bucket, added up over a window
+        Random random = new Random(seed);
+        List<Object> cells = new ArrayList<>(List.of(0L, 0L, 0L));
+        for (Double v : amounts) {
+            int bucket = random.nextInt(cells.size());
+            cells.set(bucket, ExactSum.add(cells.get(bucket), v));
+        }
+        ExactSum window = new ExactSum();
+        cells.forEach(window::add);
+        assertThat(window.value().doubleValue()).isEqualTo(expected);
+    }
+
+    @Test
+    void aDecimal_isTheDecimalItIsWrittenAs_andAWholeValuedDouble_itsWholeNumber() {
+        assertThat(ExactSum.add(0.1, 0.2)).isEqualTo(0.3);
+        assertThat(ExactSum.add(ExactSum.add(0.1, 0.2), -0.3)).isEqualTo(0.0);
+        assertThat(ExactSum.add(3L, 0.1)).isEqualTo(3.1);
+        assertThat(ExactSum.asDecimal(0.1)).isEqualTo(new BigDecimal("0.1"));
+        assertThat(ExactSum.asDecimal(0x1p63)).isEqualTo(new BigDecimal("9223372036854775808"));
+        assertThat(ExactSum.asDecimal(1e-7)).isEqualTo(new BigDecimal("1.0E-7"));
     }
 
     @Test
