@@ -5,12 +5,15 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * A running sum of JSON numbers that adds up exactly, in whatever order they come: the whole numbers
- * ({@code Long}s) go into a 128-bit integer, kept as a {@code long} and a count of 2^64 wraps; the decimals
- * ({@code Double}s) into a {@link BigDecimal}, each read as the decimal it stands for (see {@link #asDecimal}), so
- * that 0.1 + 0.2 is 0.3 and ten thousand times 0.1 is 1,000, as a reader of the events would expect.
- * {@link #value()} adds the two parts at the end and rounds once, so a long overflow on the way (MAX_VALUE, then 1,
- * then -MAX_VALUE) leaves nothing behind. Infinite decimals (a stored sum that overflowed) add as doubles.
+ * A running sum of JSON numbers: the whole numbers ({@code Long}s, and whole-valued {@code Double}s below 2^63)
+ * go into a 128-bit integer, kept as a {@code long} and a count of 2^64 wraps, and add up exactly in whatever order
+ * they come; the other decimals into a {@link BigDecimal}, each read as the decimal it stands for (see
+ * {@link #asDecimal}), so that 0.1 + 0.2 is 0.3 and ten thousand times 0.1 is 1,000, as a reader of the events
+ * would expect. {@link #value()} adds the two parts and rounds once, so a long overflow on the way (MAX_VALUE, then
+ * 1, then -MAX_VALUE) leaves nothing behind. A stored cell holds the decimal part as a double, so a running sum is
+ * rounded once per {@link #add(Object, Object)}: decimals stay exact from event to event while every running total
+ * has at most 15 significant digits (such a decimal always reads back from its double), not beyond (0.1, 1e-17 and
+ * -0.1 sum to 0.0 in that order). Infinite decimals (a stored sum that overflowed) add as doubles.
  *
  * <p>A sum is stored as a JSON-like <em>cell</em>, the shortest that holds it, so that a store can persist it:
  * <ul>
@@ -45,8 +48,6 @@ final class ExactSum {
             if (((x ^ r) & (y ^ r)) >= 0) {
                 return r;
             }
-        } else if (cell instanceof Double x && amount instanceof Double y && Double.isFinite(x) && Double.isFinite(y)) {
-            return asDecimal(x).add(asDecimal(y)).doubleValue();
         }
         ExactSum sum = new ExactSum();
         sum.add(cell);
@@ -97,7 +98,11 @@ final class ExactSum {
 
     private void addDecimal(double y) {
         hasDecimal = true;
-        if (Double.isFinite(y)) {
+        if (y == Math.rint(y) && Math.abs(y) < 0x1p63) {
+            // A whole-valued decimal (5.0, or a sum stored by an older engine) joins the whole part, where it stays
+            // exact however far the sum goes, instead of a decimal part that is rounded when stored.
+            addWhole((long) y);
+        } else if (Double.isFinite(y)) {
             decimal = decimal.add(asDecimal(y));
         } else {
             nonFinite = infinite ? nonFinite + y : y;

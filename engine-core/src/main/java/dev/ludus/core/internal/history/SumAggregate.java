@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The sum of a numeric property over a player's events of a type; missing or non-numbers add nothing. Whole
- * numbers add up exactly whatever their order, decimals as doubles ({@link ExactSum}, which also says how the
- * sums are stored: as before for whole sums within a long and for decimal-only sums).
+ * numbers add up exactly whatever their order, decimals as the decimals they are written as, rounded to a double
+ * once per event ({@link ExactSum}, which also says how the sums are stored: as before for whole sums within a
+ * long and for decimal-only sums).
  */
 public final class SumAggregate extends Aggregate {
     private final PropertyPath property;

@@ -90,6 +90,17 @@ class ExactSumTest {
         assertThat(ExactSum.asDecimal(0.1)).isEqualTo(new BigDecimal("0.1"));
         assertThat(ExactSum.asDecimal(0x1p63)).isEqualTo(new BigDecimal("9223372036854775808"));
         assertThat(ExactSum.asDecimal(1e-7)).isEqualTo(new BigDecimal("1.0E-7"));
+        // A whole-valued decimal joins the exact whole part: 2^60 + 0.1 + 0.2 - 2^60 (as a double) is 0.3.
+        Object cell = ExactSum.add(ExactSum.add(1L << 60, 0.1), 0.2);
+        assertThat(ExactSum.value(ExactSum.add(cell, -0x1p60))).isEqualTo(0.3);
+        assertThat(ExactSum.add(5.0, 0.5)).isEqualTo(5.5);
+    }
+
+    @Test
+    void aRunningSum_isRoundedToADoubleBetweenEvents_asDocumented() {
+        // Beyond 15 significant digits a running total does not read back exactly, so the order matters there.
+        assertThat(ExactSum.value(ExactSum.add(ExactSum.add(0.1, 1e-17), -0.1))).isEqualTo(0.0);
+        assertThat(ExactSum.value(ExactSum.add(ExactSum.add(0.1, -0.1), 1e-17))).isEqualTo(1e-17);
     }
 
     @Test
