@@ -26,30 +26,35 @@ class ExactSumTest {
         return edgy.list().ofMaxSize(12);
     }
 
+    /**
+     * @return the sum of {@code values} two ways: as one running cell (a lifetime sum), the values shuffled; and as
+     *         cells per bucket, the values spread at random over three, added up (a windowed sum)
+     */
+    private static List<Number> sumBothWays(List<? extends Number> values, long seed) {
+        List<Number> shuffled = new ArrayList<>(values);
+        Collections.shuffle(shuffled, new Random(seed));
+        Object cell = 0L;
+        for (Number v : shuffled) {
+            cell = ExactSum.add(cell, v);
+        }
+        Random random = new Random(seed);
+        List<Object> cells = new ArrayList<>(List.of(0L, 0L, 0L));
+        for (Number v : values) {
+            int bucket = random.nextInt(cells.size());
+            cells.set(bucket, ExactSum.add(cells.get(bucket), v));
+        }
+        ExactSum window = new ExactSum();
+        cells.forEach(window::add);
+        return List.of(ExactSum.value(cell), window.value());
+    }
+
     @Property(tries = 500)
     void wholeNumbers_sumExactly_inAnyOrderAndAnyGroupingIntoCells(@ForAll("wholes") List<Long> values,
                                                                   @ForAll long seed) {
         BigInteger exact = values.stream().map(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
         Number expected = exact.bitLength() < 64 ? (Number) exact.longValue() : exact;
 
-        List<Long> shuffled = new ArrayList<>(values);
-        Collections.shuffle(shuffled, new Random(seed));
-        // One running cell, as a lifetime sum is kept
-        Object cell = 0L;
-        for (Long v : shuffled) {
-            cell = ExactSum.add(cell, v);
-        }
-        assertThat(ExactSum.value(cell)).isEqualTo(expected);
-        // Cells per bucket, added up over a window
-        Random random = new Random(seed);
-        List<Object> cells = new ArrayList<>(List.of(0L, 0L, 0L));
-        for (Long v : values) {
-            int bucket = random.nextInt(cells.size());
-            cells.set(bucket, ExactSum.add(cells.get(bucket), v));
-        }
-        ExactSum window = new ExactSum();
-        cells.forEach(window::add);
-        assertThat(window.value()).isEqualTo(expected);
+        assertThat(sumBothWays(values, seed)).containsExactly(expected, expected);
     }
 
     @Provide
@@ -63,23 +68,8 @@ class ExactSumTest {
         double expected = values.stream().map(c -> BigDecimal.valueOf(c, 2)).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .doubleValue();
         List<Double> amounts = values.stream().map(c -> c / 100.0).collect(Collectors.toList());
-        Collections.shuffle(amounts, new Random(seed));
-        // One running cell, as a lifetime sum is kept (a Double between events)
-        Object cell = 0L;
-        for (Double v : amounts) {
-            cell = ExactSum.add(cell, v);
-        }
-        assertThat(ExactSum.value(cell).doubleValue()).isEqualTo(expected);
-        // Cells per bucket, added up over a window
-        Random random = new Random(seed);
-        List<Object> cells = new ArrayList<>(List.of(0L, 0L, 0L));
-        for (Double v : amounts) {
-            int bucket = random.nextInt(cells.size());
-            cells.set(bucket, ExactSum.add(cells.get(bucket), v));
-        }
-        ExactSum window = new ExactSum();
-        cells.forEach(window::add);
-        assertThat(window.value().doubleValue()).isEqualTo(expected);
+
+        assertThat(sumBothWays(amounts, seed)).extracting(Number::doubleValue).containsExactly(expected, expected);
     }
 
     @Test
