@@ -172,23 +172,24 @@ class HistoryRing {
 
     /** @return the newest entry with the id */
     Optional<HistoryEntry> find(EventId id) {
-        for (int k = 1; k <= count; k++) {
-            long address = addresses[index(k)];
-            if (log.matches(address, id)) {
-                return Optional.of(log.read(address, user, kept));
-            }
-        }
-        return Optional.empty();
+        long address = newestWith(id);
+        return address < 0 ? Optional.empty() : Optional.of(log.read(address, user, kept));
     }
 
     /** @return whether an entry has the id */
     boolean holds(EventId id) {
+        return newestWith(id) >= 0;
+    }
+
+    /** @return the address of the newest entry with the id, or -1 */
+    private long newestWith(EventId id) {
         for (int k = 1; k <= count; k++) {
-            if (log.matches(addresses[index(k)], id)) {
-                return true;
+            long address = addresses[index(k)];
+            if (log.matches(address, id)) {
+                return address;
             }
         }
-        return false;
+        return -1;
     }
 
     /** Tells {@code action} the id of every entry, oldest first. */

@@ -130,8 +130,7 @@ final class ExactSum {
             return wraps == 0 ? (Object) low : List.of(low, wraps);
         }
         // Within 2^53 the whole part is exact as a double, and one Double is what engines before this class read.
-        return wraps == 0 && low >= -EXACT_IN_DOUBLE && low <= EXACT_IN_DOUBLE ? (Object) withinDouble()
-                : List.of(low, wraps, decimalPart());
+        return wholeExactInDouble() ? (Object) withinDouble() : List.of(low, wraps, decimalPart());
     }
 
     /**
@@ -146,10 +145,15 @@ final class ExactSum {
         if (infinite) {
             return nonFinite; // a finite whole part does not change an infinity or a NaN
         }
-        if (wraps == 0 && low >= -EXACT_IN_DOUBLE && low <= EXACT_IN_DOUBLE) {
+        if (wholeExactInDouble()) {
             return withinDouble();
         }
         return new BigDecimal(whole()).add(decimal).doubleValue();
+    }
+
+    /** @return whether the whole part is within ±2^53, where a double holds it exactly */
+    private boolean wholeExactInDouble() {
+        return wraps == 0 && low >= -EXACT_IN_DOUBLE && low <= EXACT_IN_DOUBLE;
     }
 
     /** @return the whole part, within 2^53, plus the decimals, rounded once */
