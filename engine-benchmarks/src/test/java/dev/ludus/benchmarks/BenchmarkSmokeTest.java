@@ -3,6 +3,7 @@ package dev.ludus.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ludus.api.ErrorCode;
 import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
@@ -266,6 +267,30 @@ class BenchmarkSmokeTest {
             }
         }
         return held;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"100, life", "100, day", "10000, life"})
+    void distinctCountBenchmark_everyOpFiresTheRule_atTheCap(int values, String window) {
+        DistinctCountBenchmark fresh = distinctCount(values, window);
+        DistinctCountBenchmark seen = distinctCount(values, window);
+        for (int n = 0; n < OPS; n++) {
+            DistinctCountBenchmark.check(fresh.newValue());
+            DistinctCountBenchmark.check(seen.seenValue());
+        }
+        assertThatThrownBy(() -> DistinctCountBenchmark.check(EventResult.error("e", "p", "visit",
+                EventStatus.FAILED, "v", ErrorCode.INTERNAL_ERROR, "boom")))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("expected r to fire, got ");
+        SMOKED.add("DistinctCountBenchmark.newValue");
+        SMOKED.add("DistinctCountBenchmark.seenValue");
+    }
+
+    private static DistinctCountBenchmark distinctCount(int values, String window) {
+        DistinctCountBenchmark benchmark = new DistinctCountBenchmark();
+        benchmark.values = values;
+        benchmark.window = window;
+        benchmark.setUp();
+        return benchmark;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.ludus.core.Fixtures.processed;
 import static dev.ludus.core.Fixtures.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ludus.api.ErrorCode;
 import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
@@ -15,6 +16,7 @@ import dev.ludus.api.spi.PlayerRecord;
 import dev.ludus.api.spi.PlayerStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -406,6 +408,33 @@ class HistoryAndTimeConditionsTest {
                         + "\"timestamp\": \"2026-11-21T10:00:00Z\", \"properties\": {\"c\": " + value + "}}"));
             }
             return 1 + last.rulesTriggered().size();
+        }
+
+        @Test
+        void valuesStoredInAnOrderedMap_areReadInThatOrder_andUnreadableOnesFailTheEventWithoutACommit() {
+            ForwardingStore store = new ForwardingStore();
+            Map<String, Object> stored = new LinkedHashMap<>();
+            stored.put("s:l1", 0);
+            stored.put("s:l2", 0);
+            PropertySumEdges.seedEngineData(store, Map.of("distinct|lesson|lessonId|life", stored));
+            RuleEngine engine = Fixtures.engine(Fixtures.rules(Fixtures.rule("r", "lesson",
+                    "[{\"type\": \"distinct_count\", \"property\": \"lessonId\", \"min\": 3}]",
+                    "[{\"type\": \"grant_xp\", \"amount\": 1}]")), store);
+            assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z", props("lessonId", "l3"))).isTrue();
+
+            ForwardingStore broken = new ForwardingStore();
+            PropertySumEdges.seedEngineData(broken, Map.of("distinct|lesson|lessonId|life", "s:l1"));
+            long version = broken.load("u").orElseThrow().version();
+            EventResult result = Fixtures.engine(Fixtures.rules(Fixtures.rule("r", "lesson",
+                    "[{\"type\": \"distinct_count\", \"property\": \"lessonId\", \"min\": 1}]",
+                    "[{\"type\": \"grant_xp\", \"amount\": 1}]")), broken)
+                    .track(at("u", "lesson", "2026-11-21T10:00:00Z", props("lessonId", "l3")));
+            assertThat(result.status()).isEqualTo(EventStatus.FAILED);
+            assertThat(result.error().code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+            assertThat(result.error().message()).isEqualTo("evaluation failed: java.lang.IllegalStateException: "
+                    + "distinct_count data in the player's engine data holds a String, not a map from value keys to "
+                    + "whole-number buckets");
+            assertThat(broken.load("u").orElseThrow().version()).isEqualTo(version);
         }
 
         @Test

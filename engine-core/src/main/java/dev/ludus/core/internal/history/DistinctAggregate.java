@@ -4,14 +4,12 @@ import dev.ludus.core.internal.condition.PropertyPath;
 import dev.ludus.core.internal.util.CanonicalJson;
 import dev.ludus.core.internal.util.JsonValues;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The distinct values of a property over a player's events of a type, each with the newest bucket it was
- * seen in. Values not seen within the longest window in use are forgotten, and at most {@code maxValues} are
- * tracked: past that the least recently seen go first.
+ * seen in ({@link DistinctValues}). Values not seen within the longest window in use are forgotten, and at most
+ * {@code maxValues} are tracked: past that the least recently seen go first.
  */
 public final class DistinctAggregate extends Aggregate {
     private final PropertyPath property;
@@ -33,54 +31,24 @@ public final class DistinctAggregate extends Aggregate {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Object update(Object stored, Instant time, Map<String, Object> properties) {
         Object value = property.resolve(properties);
-        Map<String, Object> seen = stored == null ? Map.of() : (Map<String, Object>) stored;
         if (value == null || value == PropertyPath.MISSING) {
             return stored;
         }
-        String canonical = canonical(value);
         long bucket = calendar == null ? 0 : calendar.unit().bucket(time, calendar.zone());
-        Object previous = seen.get(canonical);
-        if (previous != null && ((Number) previous).longValue() >= bucket) {
-            return stored;
-        }
-        Map<String, Object> next = new HashMap<>(seen);
-        next.put(canonical, bucket);
-        if (calendar != null) {
-            long newest = next.values().stream().mapToLong(b -> ((Number) b).longValue()).max().orElse(bucket);
-            next.values().removeIf(b -> ((Number) b).longValue() <= newest - keep);
-        }
-        if (next.size() > maxValues) {
-            String oldest = null;
-            long oldestBucket = Long.MAX_VALUE;
-            for (Map.Entry<String, Object> e : next.entrySet()) {
-                long b = ((Number) e.getValue()).longValue();
-                if (b < oldestBucket) {
-                    oldestBucket = b;
-                    oldest = e.getKey();
-                }
-            }
-            next.remove(oldest);
-        }
-        return Collections.unmodifiableMap(next);
+        return DistinctValues.of(stored).see(canonical(value), bucket, calendar == null ? Long.MAX_VALUE : keep,
+                maxValues);
     }
 
     /** @return how many distinct values were seen within {@code window} ending at {@code time} */
-    @SuppressWarnings("unchecked")
     public long count(Object stored, Window window, Instant time) {
-        if (stored == null) {
-            return 0;
-        }
-        Map<String, Object> seen = (Map<String, Object>) stored;
+        DistinctValues values = DistinctValues.of(stored);
         if (window == null) {
-            return seen.size();
+            return values.size();
         }
         long last = window.unit().bucket(time, window.zone());
-        long first = last - (window.count() - 1);
-        return seen.values().stream().mapToLong(b -> ((Number) b).longValue()).filter(b -> b >= first && b <= last)
-                .count();
+        return values.countBetween(last - (window.count() - 1), last);
     }
 
     /**
