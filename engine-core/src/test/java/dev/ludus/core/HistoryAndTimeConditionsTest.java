@@ -410,31 +410,47 @@ class HistoryAndTimeConditionsTest {
             return 1 + last.rulesTriggered().size();
         }
 
+        private static final String LESSONS = "distinct|lesson|lessonId|life";
+
+        private static String lessonsGame(int min) {
+            return Fixtures.rules(Fixtures.rule("r", "lesson",
+                    "[{\"type\": \"distinct_count\", \"property\": \"lessonId\", \"min\": " + min + "}]",
+                    "[{\"type\": \"grant_xp\", \"amount\": 1}]"));
+        }
+
         @Test
-        void valuesStoredInAnOrderedMap_areReadInThatOrder_andUnreadableOnesFailTheEventWithoutACommit() {
+        void valuesADurableStoreHandsBack_areReadInTheirOrder_andCappedByThisEngine() {
             ForwardingStore store = new ForwardingStore();
             Map<String, Object> stored = new LinkedHashMap<>();
-            stored.put("s:l1", 0);
-            stored.put("s:l2", 0);
-            PropertySumEdges.seedEngineData(store, Map.of("distinct|lesson|lessonId|life", stored));
-            RuleEngine engine = Fixtures.engine(Fixtures.rules(Fixtures.rule("r", "lesson",
-                    "[{\"type\": \"distinct_count\", \"property\": \"lessonId\", \"min\": 3}]",
-                    "[{\"type\": \"grant_xp\", \"amount\": 1}]")), store);
-            assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z", props("lessonId", "l3"))).isTrue();
+            for (String lesson : List.of("l5", "l1", "l4", "l2", "l3")) {
+                stored.put("s:" + lesson, 0); // an Integer, as after a JSON round trip
+            }
+            PropertySumEdges.seedEngineData(store, Map.of(LESSONS, stored));
+            RuleEngine engine = Ludus.builder().game(lessonsGame(3)).store(store).maxDistinctValues(2).build();
 
-            ForwardingStore broken = new ForwardingStore();
-            PropertySumEdges.seedEngineData(broken, Map.of("distinct|lesson|lessonId|life", "s:l1"));
-            long version = broken.load("u").orElseThrow().version();
-            EventResult result = Fixtures.engine(Fixtures.rules(Fixtures.rule("r", "lesson",
-                    "[{\"type\": \"distinct_count\", \"property\": \"lessonId\", \"min\": 1}]",
-                    "[{\"type\": \"grant_xp\", \"amount\": 1}]")), broken)
-                    .track(at("u", "lesson", "2026-11-21T10:00:00Z", props("lessonId", "l3")));
-            assertThat(result.status()).isEqualTo(EventStatus.FAILED);
-            assertThat(result.error().code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
-            assertThat(result.error().message()).isEqualTo("evaluation failed: java.lang.IllegalStateException: "
-                    + "distinct_count data in the player's engine data holds a String, not a map from value keys to "
-                    + "whole-number buckets");
-            assertThat(broken.load("u").orElseThrow().version()).isEqualTo(version);
+            // Five values stored under a larger cap count as two here, with or without the property.
+            assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z", props())).isFalse();
+            assertThat(fires(engine, "lesson", "2026-11-21T10:01:00Z", props("lessonId", "l6"))).isFalse();
+            // The new value left only the most recently seen stored one, the last in the store's order.
+            Map<?, ?> kept = (Map<?, ?>) store.load("u").orElseThrow().engineData().get(LESSONS);
+            assertThat(List.copyOf(kept.keySet())).isEqualTo(List.of("s:l3", "s:l6"));
+        }
+
+        @Test
+        void unreadableStoredValues_failTheEvent_withoutACommit_evenWhenTheEventLacksTheProperty() {
+            for (Map<String, ?> properties : List.of(props("lessonId", "l3"), props())) {
+                ForwardingStore broken = new ForwardingStore();
+                PropertySumEdges.seedEngineData(broken, Map.of(LESSONS, "s:l1"));
+                long version = broken.load("u").orElseThrow().version();
+                EventResult result = Fixtures.engine(lessonsGame(1), broken)
+                        .track(at("u", "lesson", "2026-11-21T10:00:00Z", properties));
+                assertThat(result.status()).as("%s", properties).isEqualTo(EventStatus.FAILED);
+                assertThat(result.error().code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+                assertThat(result.error().message()).isEqualTo("evaluation failed: java.lang.IllegalStateException: "
+                        + "distinct_count data in the player's engine data holds a String, not a map from value keys "
+                        + "to whole-number buckets");
+                assertThat(broken.load("u").orElseThrow().version()).isEqualTo(version);
+            }
         }
 
         @Test

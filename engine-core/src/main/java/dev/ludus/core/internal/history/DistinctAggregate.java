@@ -30,25 +30,31 @@ public final class DistinctAggregate extends Aggregate {
         keep = Math.max(keep, units);
     }
 
+    /**
+     * @throws IllegalStateException when {@code stored} is not what this aggregate stores (see
+     *                               {@link DistinctValues#see(Object, String, long, long, int)}), even for an event
+     *                               without the property
+     */
     @Override
     public Object update(Object stored, Instant time, Map<String, Object> properties) {
         Object value = property.resolve(properties);
         if (value == null || value == PropertyPath.MISSING) {
+            DistinctValues.check(stored);
             return stored;
         }
         long bucket = calendar == null ? 0 : calendar.unit().bucket(time, calendar.zone());
-        return DistinctValues.of(stored).see(canonical(value), bucket, calendar == null ? Long.MAX_VALUE : keep,
+        return DistinctValues.see(stored, canonical(value), bucket, calendar == null ? Long.MAX_VALUE : keep,
                 maxValues);
     }
 
-    /** @return how many distinct values were seen within {@code window} ending at {@code time} */
+    /**
+     * @return how many distinct values were seen within {@code window} ending at {@code time}; at most
+     *         {@code maxValues}, also when the values were stored under a larger cap
+     */
     public long count(Object stored, Window window, Instant time) {
-        DistinctValues values = DistinctValues.of(stored);
-        if (window == null) {
-            return values.size();
-        }
-        long last = window.unit().bucket(time, window.zone());
-        return values.countBetween(last - (window.count() - 1), last);
+        long last = window == null ? 0 : window.unit().bucket(time, window.zone());
+        Long first = window == null ? null : last - (window.count() - 1);
+        return Math.min(DistinctValues.count(stored, first, last), maxValues);
     }
 
     /**

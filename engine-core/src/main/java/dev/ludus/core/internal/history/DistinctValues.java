@@ -1,15 +1,16 @@
 package dev.ludus.core.internal.history;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pcollections.HashPMap;
-import org.pcollections.HashTreePMap;
 import org.pcollections.TreePMap;
 
 /**
@@ -21,15 +22,22 @@ import org.pcollections.TreePMap;
  *
  * <p>Persistent: {@link #see} returns a new instance that shares all but O(log n) of this one, which stays
  * unchanged, as the player's previous state must (concurrent readers, a commit retried after a conflict).
- * Copying the map on every new value, as before, cost O(n) per event: a quarter of a millisecond at 10,000
- * values. Immutable and thread-safe.
+ * Copying the map on every new value, as before, cost O(n) per event: 0.2–0.6 ms at 10,000 values. The values
+ * are ordered by their keys rather than hashed: the keys come from event properties, which a client chooses, and
+ * colliding hashes would make a hash trie linear. A plain map handed back by a durable store is changed as a
+ * plain map, in O(n) (see {@link #see(Object, String, long, long, int)}). Immutable and thread-safe.
  */
-final class DistinctValues extends AbstractMap<String, Object> {
+final class DistinctValues extends AbstractMap<String, Object> implements Serializable {
     private static final DistinctValues EMPTY =
-            new DistinctValues(HashTreePMap.empty(), TreePMap.empty(), TreePMap.empty(), 0);
+            new DistinctValues(TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), 0);
+    /**
+     * Far beyond any bucket the engine makes (hours from the epoch to the years 0 and 9999 are below 10^8), so
+     * that differences of buckets never overflow; stored data beyond it is refused.
+     */
+    private static final long MAX_BUCKET = 1L << 40;
 
     /** Each value's newest sighting. */
-    private final HashPMap<String, Sighting> sightings;
+    private final TreePMap<String, Sighting> sightings;
     /** The same sightings in the iteration order, least recently seen first. */
     private final TreePMap<Sighting, String> order;
     /** How many values have their newest sighting in each bucket, for windowed counts. */
@@ -37,7 +45,7 @@ final class DistinctValues extends AbstractMap<String, Object> {
     /** The number of the next sighting: orders sightings within a bucket. */
     private final long next;
 
-    private DistinctValues(HashPMap<String, Sighting> sightings, TreePMap<Sighting, String> order,
+    private DistinctValues(TreePMap<String, Sighting> sightings, TreePMap<Sighting, String> order,
                            TreePMap<Long, Integer> perBucket, long next) {
         this.sightings = sightings;
         this.order = order;
@@ -55,35 +63,96 @@ final class DistinctValues extends AbstractMap<String, Object> {
     }
 
     /**
-     * @param stored what the player's engine data holds for the aggregate: {@code null} (nothing seen yet), an
-     *               instance of this class, or the map a durable store gave back (keys to whole-number buckets,
-     *               least recently seen first; values of one bucket in another order are taken in that order)
-     * @throws IllegalStateException when {@code stored} is not such a map
+     * Records a sighting in what the player's engine data holds for the aggregate (see {@link #see}).
+     *
+     * @param stored {@code null} (nothing seen yet), an instance of this class, or the map a durable store handed
+     *               back (value keys to whole-number buckets, least recently seen first; the values of one bucket
+     *               are taken in the map's order). Such a map is changed in one pass over a copy, O(n) as reading
+     *               it was, and stays a plain map: building the persistent form would cost O(n log n) for each
+     *               event of a store that hands back a new map every time.
+     * @return the new stored value; {@code stored} itself when nothing changes
+     * @throws IllegalStateException when {@code stored} is none of these
      */
-    static DistinctValues of(Object stored) {
+    static Object see(Object stored, String key, long bucket, long keep, int maxValues) {
         if (stored == null) {
-            return EMPTY;
+            return EMPTY.see(key, bucket, keep, maxValues);
         }
         if (stored instanceof DistinctValues values) {
-            return values;
+            return values.see(key, bucket, keep, maxValues);
         }
+        List<Map.Entry<String, Long>> entries = entries(stored);
+        int at = 0;
+        while (at < entries.size() && !entries.get(at).getKey().equals(key)) {
+            at++;
+        }
+        if (at < entries.size()) {
+            long previous = entries.get(at).getValue();
+            boolean newestOfItsBucket = at + 1 == entries.size() || entries.get(at + 1).getValue() != previous;
+            if (previous > bucket || previous == bucket && newestOfItsBucket) {
+                return stored;
+            }
+            entries.remove(at);
+        }
+        int insert = entries.size();
+        while (insert > 0 && entries.get(insert - 1).getValue() > bucket) {
+            insert--;
+        }
+        entries.add(insert, Map.entry(key, bucket));
+        long newest = entries.get(entries.size() - 1).getValue();
+        int from = 0;
+        while (entries.size() - from > maxValues || stale(entries.get(from).getValue(), newest, keep)) {
+            from++;
+        }
+        Map<String, Object> next = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> entry : entries.subList(from, entries.size())) {
+            next.put(entry.getKey(), entry.getValue());
+        }
+        return Collections.unmodifiableMap(next);
+    }
+
+    /**
+     * @return how many values of {@code stored} (as for {@link #see}) were last seen in a bucket from {@code first}
+     *         to {@code last}, or in any bucket when {@code first} is {@code null}
+     * @throws IllegalStateException when {@code stored} is not what {@link #see} reads
+     */
+    static long count(Object stored, Long first, long last) {
+        if (stored == null) {
+            return 0;
+        }
+        if (stored instanceof DistinctValues values) {
+            return first == null ? values.size() : values.countBetween(first, last);
+        }
+        List<Map.Entry<String, Long>> entries = entries(stored);
+        return first == null ? entries.size()
+                : entries.stream().filter(e -> e.getValue() >= first && e.getValue() <= last).count();
+    }
+
+    /** @throws IllegalStateException when {@code stored} is not what {@link #see} reads */
+    static void check(Object stored) {
+        if (stored != null && !(stored instanceof DistinctValues)) {
+            entries(stored);
+        }
+    }
+
+    /**
+     * @return the entries of a stored map, least recently seen first
+     * @throws IllegalStateException when {@code stored} is not a map of value keys to whole-number buckets within
+     *                               ±2^40
+     */
+    private static List<Map.Entry<String, Long>> entries(Object stored) {
         if (!(stored instanceof Map<?, ?> map)) {
             throw unreadable("a " + stored.getClass().getSimpleName());
         }
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(map.size());
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(map.size() + 1);
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof String key) || !(entry.getValue() instanceof Number bucket)
-                    || bucket.doubleValue() != bucket.longValue()) {
+                    || bucket.doubleValue() != bucket.longValue() || Math.abs(bucket.doubleValue()) > MAX_BUCKET) {
                 throw unreadable("an entry " + entry.getKey() + "=" + entry.getValue());
             }
             entries.add(Map.entry(key, bucket.longValue()));
         }
-        entries.sort(Map.Entry.comparingByValue(Comparator.naturalOrder())); // stable: keeps the order within a bucket
-        DistinctValues values = EMPTY;
-        for (Map.Entry<String, Long> entry : entries) {
-            values = values.add(entry.getKey(), entry.getValue());
-        }
-        return values;
+        entries.sort(Map.Entry.comparingByValue()); // stable: keeps the store's order within a bucket
+        return entries;
     }
 
     private static IllegalStateException unreadable(String what) {
@@ -99,7 +168,7 @@ final class DistinctValues extends AbstractMap<String, Object> {
      * @return the values with the sighting; this instance when that changes nothing (the value is already the
      *         most recently seen of its bucket, or was seen in a later bucket)
      */
-    DistinctValues see(String key, long bucket, long keep, int maxValues) {
+    private DistinctValues see(String key, long bucket, long keep, int maxValues) {
         Sighting previous = sightings.get(key);
         if (previous != null && (previous.bucket > bucket || previous.bucket == bucket && newestOfItsBucket(previous))) {
             return this;
@@ -107,16 +176,19 @@ final class DistinctValues extends AbstractMap<String, Object> {
         DistinctValues values = previous == null ? this : remove(key, previous);
         values = values.add(key, bucket);
         long newest = values.order.lastKey().bucket;
-        while (values.sightings.size() > maxValues || stale(values.order.firstKey(), newest, keep)) {
+        while (values.sightings.size() > maxValues || stale(values.order.firstKey().bucket, newest, keep)) {
             Map.Entry<Sighting, String> oldest = values.order.firstEntry();
             values = values.remove(oldest.getValue(), oldest.getKey());
         }
         return values;
     }
 
-    /** Never true of a sighting in the newest bucket, so the values seen last are never forgotten for age. */
-    private static boolean stale(Sighting sighting, long newest, long keep) {
-        return sighting.bucket < newest && newest - sighting.bucket >= keep;
+    /**
+     * Never true of a sighting in the newest bucket, so the values seen last are never forgotten for age. Buckets
+     * are within ±2^40, so their difference does not overflow.
+     */
+    private static boolean stale(long bucket, long newest, long keep) {
+        return bucket < newest && newest - bucket >= keep;
     }
 
     private boolean newestOfItsBucket(Sighting sighting) {
@@ -146,6 +218,12 @@ final class DistinctValues extends AbstractMap<String, Object> {
             count += n;
         }
         return count;
+    }
+
+    /** Serialised as a {@code LinkedHashMap} in the same order, which {@link #of} reads back. */
+    @Serial
+    private Object writeReplace() {
+        return new LinkedHashMap<>(this);
     }
 
     @Override
