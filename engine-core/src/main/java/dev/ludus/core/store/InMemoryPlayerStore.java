@@ -24,8 +24,8 @@ import java.util.function.Function;
  *
  * <p><b>Memory.</b> Per player: the current record; the idempotency records of the retention (default 7 days)
  * measured in event time — records older than the player's newest keyed event time minus the retention are
- * dropped as new keys come in (checked every 64 keys), so a player holds at most the keys of one retention
- * period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) as the
+ * dropped as new keys come in (checked after as many new keys as the last check kept, and at least 64, so that
+ * checking costs O(1) per key), so a player holds at most twice the keys of one retention period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) as the
  * addresses (8 bytes each, in an array that doubles up to {@code historyPerPlayer}) of their bytes in the store's
  * history log ({@code HistoryLog}), which holds no references. The log keeps the entries of all players one after
  * the other in commit order, so that a commit writes memory the previous commit has just written rather than
@@ -111,6 +111,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
         synchronized (slot) {
             slot.keys = null;
             slot.keysSincePrune = 0;
+            slot.keysAtPrune = 0;
             slot.newestKeyTime = Instant.MIN;
             if (eventsById != null) {
                 slot.forEachId(id -> eventsById.remove(id, slot));
@@ -178,13 +179,16 @@ public final class InMemoryPlayerStore implements PlayerStore {
         if (key.eventTime().isAfter(slot.newestKeyTime)) {
             slot.newestKeyTime = key.eventTime();
         }
-        if (++slot.keysSincePrune >= PRUNE_EVERY) {
+        // After as many new keys as were kept at the last prune (at least PRUNE_EVERY): each prune reads at most
+        // twice the keys added since the one before, so pruning costs O(1) per key however many a player keeps.
+        if (++slot.keysSincePrune >= Math.max(PRUNE_EVERY, slot.keysAtPrune)) {
             slot.keysSincePrune = 0;
             // A retention reaching back past Instant.MIN keeps every key.
             Instant newest = slot.newestKeyTime;
             Instant horizon = Duration.between(Instant.MIN, newest).compareTo(retention) <= 0 ? Instant.MIN
                     : newest.minus(retention);
             slot.keys.values().removeIf(r -> r.eventTime().isBefore(horizon));
+            slot.keysAtPrune = slot.keys.size();
         }
     }
 
@@ -249,6 +253,17 @@ public final class InMemoryPlayerStore implements PlayerStore {
         return Optional.empty();
     }
 
+    /** @return how many idempotency records the player's slot holds; for tests of the memory claims */
+    int idempotencyRecords(String externalUserId) {
+        Slot slot = players.get(externalUserId);
+        if (slot == null) {
+            return 0;
+        }
+        synchronized (slot) {
+            return slot.keys == null ? 0 : slot.keys.size();
+        }
+    }
+
     /** @return the bytes of the history log; for tests of its memory claims */
     long historyBytes() {
         return log.totalBytes();
@@ -269,6 +284,8 @@ public final class InMemoryPlayerStore implements PlayerStore {
         volatile PlayerRecord record;
         Map<String, IdempotencyRecord> keys;
         int keysSincePrune;
+        /** How many keys the last prune kept. */
+        int keysAtPrune;
         Instant newestKeyTime = Instant.MIN;
         /** Whether two commits of this slot had the same event id while ids were indexed (checked on eviction). */
         boolean repeatsIds;

@@ -104,6 +104,29 @@ class InMemoryPlayerStoreTest {
     }
 
     @Test
+    void idempotencyRecords_arePrunedToTwiceOneRetentionsKeysPlus64_andNeverWithinTheRetention() {
+        InMemoryPlayerStore store = InMemoryPlayerStore.builder().idempotencyRetention(Duration.ofSeconds(1_000))
+                .build();
+        int maxHeld = 0;
+        for (int i = 0; i < 20_000; i++) {
+            // One key a second, every tenth from a late event (500 s old).
+            Instant time = T0.plusSeconds(i % 10 == 9 ? Math.max(0, i - 500) : i);
+            assertThat(store.commit(commit("u", i, i, key("k" + i, time)))).isTrue();
+            int held = store.idempotencyRecords("u");
+            assertThat(held).as("keys held after %d", i).isLessThanOrEqualTo(2 * 1_001 + 64);
+            maxHeld = Math.max(maxHeld, held);
+        }
+        // Pruned (20,000 were added), and never a key within the retention of the newest.
+        assertThat(maxHeld).isGreaterThan(1_001);
+        for (int i = 19_000; i < 20_000; i++) {
+            if (i % 10 != 9) { // the late keys of these are older than the retention
+                assertThat(store.findIdempotency("u", "k" + i)).as("k%d", i).isPresent();
+            }
+        }
+        assertThat(store.findIdempotency("u", "k100")).isEmpty();
+    }
+
+    @Test
     void idempotencyRetention_reachingBackPastTheFirstInstant_keepsEveryKey_andCommitsGoOn() {
         // 2.7 billion years: the newest key's time minus the retention is before Instant.MIN.
         InMemoryPlayerStore store = InMemoryPlayerStore.builder()
