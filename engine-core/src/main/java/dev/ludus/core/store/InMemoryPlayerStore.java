@@ -25,8 +25,9 @@ import java.util.function.Function;
  * <p><b>Memory.</b> Per player: the current record; the idempotency records of the retention (default 7 days)
  * measured in event time — records older than the player's newest keyed event time minus the retention are
  * dropped as new keys come in (checked after as many new keys as the last check kept, and at least 64, so that
- * checking costs O(1) per key), so a player holds at most twice the keys of one retention period plus 64; and the newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) as the
- * addresses (8 bytes each, in an array that doubles up to {@code historyPerPlayer}) of their bytes in the store's
+ * checking costs O(1) per key), so a player holds at most twice the keys of one retention period plus 64; and the
+ * newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) as the addresses (8 bytes each, in an
+ * array that doubles up to {@code historyPerPlayer}) of their bytes in the store's
  * history log ({@code HistoryLog}), which holds no references. The log keeps the entries of all players one after
  * the other in commit order, so that a commit writes memory the previous commit has just written rather than
  * where its player's history continues (on a large store, memory no commit has touched for a while). Each entry

@@ -20,7 +20,7 @@ import org.pcollections.TreePMap;
  * value: by bucket, then by the order of the sightings. That order is the stored form, so a durable store that
  * keeps the map's order (a JSON object does) keeps which value is forgotten first.
  *
- * <p>Persistent: {@link #see} returns a new instance that shares all but O(log n) of this one, which stays
+ * <p>Persistent: a sighting makes a new instance that shares all but O(log n) of this one, which stays
  * unchanged, as the player's previous state must (concurrent readers, a commit retried after a conflict).
  * Copying the map on every new value, as before, cost O(n) per event: 0.2–0.6 ms at 10,000 values. The values
  * are ordered by their keys rather than hashed: the keys come from event properties, which a client chooses, and
@@ -63,7 +63,8 @@ final class DistinctValues extends AbstractMap<String, Object> implements Serial
     }
 
     /**
-     * Records a sighting in what the player's engine data holds for the aggregate (see {@link #see}).
+     * Records a sighting in what the player's engine data holds for the aggregate: in an instance of this class as
+     * the instance method below does, in O(log n).
      *
      * @param stored {@code null} (nothing seen yet), an instance of this class, or the map a durable store handed
      *               back (value keys to whole-number buckets, least recently seen first; the values of one bucket
@@ -170,7 +171,8 @@ final class DistinctValues extends AbstractMap<String, Object> implements Serial
      */
     private DistinctValues see(String key, long bucket, long keep, int maxValues) {
         Sighting previous = sightings.get(key);
-        if (previous != null && (previous.bucket > bucket || previous.bucket == bucket && newestOfItsBucket(previous))) {
+        if (previous != null
+                && (previous.bucket > bucket || previous.bucket == bucket && newestOfItsBucket(previous))) {
             return this;
         }
         DistinctValues values = previous == null ? this : remove(key, previous);
@@ -220,7 +222,7 @@ final class DistinctValues extends AbstractMap<String, Object> implements Serial
         return count;
     }
 
-    /** Serialised as a {@code LinkedHashMap} in the same order, which {@link #of} reads back. */
+    /** Serialised as a {@code LinkedHashMap} in the same order, which the static {@code see} reads as a plain map. */
     @Serial
     private Object writeReplace() {
         return new LinkedHashMap<>(this);
