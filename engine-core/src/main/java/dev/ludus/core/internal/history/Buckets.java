@@ -13,37 +13,44 @@ final class Buckets {
     private Buckets() {
     }
 
-    /** @return the list with {@code delta} added to {@code bucket}, trimmed to buckets after newest - keep */
+    /**
+     * @return the list with {@code delta} added to {@code bucket}, trimmed to buckets after newest - keep; built in
+     *         one pass, keeping the stored boxes of the buckets (a window of 1,000 units is 2,000 elements to copy)
+     */
     static List<Object> add(Object stored, long bucket, Object delta, int keep) {
-        List<Object> out = new ArrayList<>();
+        List<?> pairs = stored instanceof List<?> list ? list : List.of();
+        int n = pairs.size() - pairs.size() % 2;
+        long newest = n == 0 ? bucket : Math.max(bucket, ((Number) pairs.get(n - 2)).longValue());
+        long oldestKept = newest - keep + 1;
+        List<Object> out = new ArrayList<>(n + 2);
         boolean added = false;
-        if (stored instanceof List<?> pairs) {
-            for (int i = 0; i + 1 < pairs.size(); i += 2) {
-                long b = ((Number) pairs.get(i)).longValue();
-                Object v = pairs.get(i + 1);
-                if (!added && b > bucket) {
+        for (int i = 0; i < n; i += 2) {
+            Object boxed = pairs.get(i);
+            long b = ((Number) boxed).longValue();
+            if (!added && b > bucket) {
+                if (bucket >= oldestKept) {
                     out.add(bucket);
                     out.add(delta);
-                    added = true;
                 }
-                if (b == bucket) {
-                    v = ExactSum.add(v, delta);
-                    added = true;
-                }
-                out.add(b);
-                out.add(v);
+                added = true;
             }
+            if (b < oldestKept) {
+                added |= b == bucket;
+                continue;
+            }
+            Object v = pairs.get(i + 1);
+            if (b == bucket) {
+                v = ExactSum.add(v, delta);
+                added = true;
+            }
+            out.add(boxed instanceof Long ? boxed : b);
+            out.add(v);
         }
         if (!added) {
             out.add(bucket);
             out.add(delta);
         }
-        long newest = ((Number) out.get(out.size() - 2)).longValue();
-        int from = 0;
-        while (from < out.size() && ((Number) out.get(from)).longValue() <= newest - keep) {
-            from += 2;
-        }
-        return Collections.unmodifiableList(new ArrayList<>(out.subList(from, out.size())));
+        return Collections.unmodifiableList(out);
     }
 
     /** @return the sum of the cells in buckets {@code [first, last]}, as {@link ExactSum#value()} gives it */
