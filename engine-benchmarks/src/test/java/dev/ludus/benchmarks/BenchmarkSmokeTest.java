@@ -293,6 +293,22 @@ class BenchmarkSmokeTest {
         return benchmark;
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {10, 1000})
+    void engineDataBenchmark_everyOpFiresItsRule(int achievements) {
+        EngineDataBenchmark benchmark = new EngineDataBenchmark();
+        benchmark.achievements = achievements;
+        benchmark.setUp();
+        for (int n = 0; n < OPS; n++) {
+            EngineDataBenchmark.check(benchmark.counted(), "counted");
+            EngineDataBenchmark.check(benchmark.plain(), "plain");
+        }
+        assertThatThrownBy(() -> EngineDataBenchmark.check(benchmark.plain(), "counted"))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("expected counted to fire, got ");
+        SMOKED.add("EngineDataBenchmark.counted");
+        SMOKED.add("EngineDataBenchmark.plain");
+    }
+
     @Test
     void requireFired_whenAVariantFiresDifferently_failsNamingIt() {
         assertThatThrownBy(() -> WorkCheck.requireFired("Easy Rules (mvel)", 0, 4_321))

@@ -14,6 +14,7 @@ import dev.ludus.api.RuleEngine;
 import dev.ludus.api.spi.PlayerCommit;
 import dev.ludus.api.spi.PlayerRecord;
 import dev.ludus.api.spi.PlayerStore;
+import dev.ludus.testkit.EngineDataEntries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -432,7 +433,7 @@ class HistoryAndTimeConditionsTest {
             assertThat(fires(engine, "lesson", "2026-11-21T10:00:00Z", props())).isFalse();
             assertThat(fires(engine, "lesson", "2026-11-21T10:01:00Z", props("lessonId", "l6"))).isFalse();
             // The new value left only the most recently seen stored one, the last in the store's order.
-            Map<?, ?> kept = (Map<?, ?>) store.load("u").orElseThrow().engineData().get(LESSONS);
+            Map<?, ?> kept = (Map<?, ?>) EngineDataEntries.of(store.load("u").orElseThrow().engineData()).get(LESSONS);
             assertThat(List.copyOf(kept.keySet())).isEqualTo(List.of("s:l3", "s:l6"));
         }
 

@@ -11,6 +11,7 @@ import dev.ludus.api.spi.PlayerRecord;
 import dev.ludus.api.spi.PlayerStore;
 import dev.ludus.core.Ludus;
 import dev.ludus.core.store.InMemoryPlayerStore;
+import dev.ludus.testkit.EngineDataEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -115,7 +116,7 @@ final class HistoryTestSupport {
 
     /**
      * A {@link PlayerStore} that delegates to the in-memory store and remembers the engine data of the last
-     * commit written, for white-box checks on what the engine keeps per player.
+     * commit written, for white-box checks on what the engine keeps per player: its entries, by key.
      */
     static class RecordingStore implements PlayerStore {
         private final InMemoryPlayerStore delegate = InMemoryPlayerStore.create();
@@ -144,7 +145,7 @@ final class HistoryTestSupport {
         public boolean commit(PlayerCommit commit) {
             boolean written = delegate.commit(commit);
             if (written) {
-                lastEngineData = new LinkedHashMap<>(commit.record().engineData());
+                lastEngineData = new LinkedHashMap<>(EngineDataEntries.of(commit.record().engineData()));
                 commits.incrementAndGet();
             }
             return written;

@@ -125,6 +125,44 @@ class LimitsTest {
         assertThat(player(limits).balance("coins")).isEqualTo(15);
     }
 
+    /**
+     * One counter per achievement earned: with 2,000 of them, each still fires once only, and a reload keeps the
+     * counters of the rules it keeps (SPEC 4.4; docs/decisions.md) while forgetting the rest.
+     */
+    @Test
+    void maxPerPlayer_manyOneTimeAchievements_eachFiresOnce_andAReloadKeepsTheCountersOfTheRulesItKeeps() {
+        RuleEngine engine = engine(achievements(0, 2_000));
+        for (int round = 0; round < 2; round++) {
+            for (int n = 0; n < 2_000; n += 7) {
+                EventResult r = track(engine, event("unlock", "2026-03-10T10:00:00Z", "n", n));
+                assertThat(r.rulesTriggered()).as("round %d, achievement %d", round, n)
+                        .isEqualTo(round == 0 ? List.of("a" + n) : List.of());
+            }
+        }
+        assertThat(player(engine).xp()).isEqualTo(286);
+
+        engine.reload(achievements(1_000, 3_000));
+        for (int n : List.of(1_001, 1_995, 1_002, 2_002)) { // earned and kept (twice), then never earned (twice)
+            assertThat(track(engine, event("unlock", "2026-03-10T11:00:00Z", "n", n)).rulesTriggered())
+                    .as("achievement %d", n).isEqualTo(n % 7 == 0 && n < 2_000 ? List.of() : List.of("a" + n));
+        }
+        engine.reload(achievements(0, 1_000));
+        assertThat(track(engine, event("unlock", "2026-03-10T12:00:00Z", "n", 994)).rulesTriggered())
+                .as("a counter the reload in between dropped").containsExactly("a994");
+    }
+
+    /** @return a game with one-time achievements {@code a<from>}…, each firing on "unlock" with its number */
+    private static String achievements(int from, int to) {
+        StringBuilder rules = new StringBuilder("{\"rules\": [");
+        for (int n = from; n < to; n++) {
+            rules.append(n == from ? "" : ",").append("""
+                    {"id": "a%d", "name": "a%d", "trigger": {"eventType": "unlock"},
+                     "conditions": [{"type": "property_eq", "property": "n", "value": %d}],
+                     "limits": {"maxPerPlayer": 1}, "actions": [{"type": "grant_xp", "amount": 1}]}""".formatted(n, n, n));
+        }
+        return rules.append("]}").toString();
+    }
+
     // ---- maxPerPeriod
 
     /**

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +62,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     private ValidEvent root;
     private PlayerState loaded;
     private final WorkingPlayer player;
-    private Map<String, Object> loadedData;
-    private Map<String, Object> data;
+    private final EngineData data = new EngineData();
     private List<RuleTrace> traces;
     private boolean includeDrafts;
     /**
@@ -129,7 +127,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         catalog = null;
         root = current = null;
         loaded = currentBefore = null;
-        loadedData = data = null;
+        data.release();
         derived = null;
         rulesTriggered.clear();
         actionsExecuted.clear();
@@ -147,8 +145,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         this.catalog = game.catalog();
         this.root = event;
         this.loaded = before;
-        this.loadedData = engineData;
-        this.data = engineData;
+        data.load(engineData, game);
         this.traces = traces;
         this.includeDrafts = includeDrafts;
         this.maxEmitted = maxEmitted;
@@ -194,10 +191,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     /** @return the engine data to commit: aggregates and limit counters of rules still loaded */
     Map<String, Object> engineData() {
-        if (data == loadedData && !loadedData.isEmpty() && !loadedData.keySet().stream().allMatch(game::keepsData)) {
-            copyKeptData();
-        }
-        return data;
+        return data.committed();
     }
 
     private void process(ValidEvent event, PlayerState before, int nesting, boolean isDerived) {
@@ -206,7 +200,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             // null: nothing to keep yet (a distinct_count whose property the player's events never had); the
             // player record's maps hold no nulls
             if (next != null) {
-                put(aggregate.key(), next);
+                data.put(aggregate.key(), next);
             }
         }
         current = event;
@@ -367,7 +361,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         Instant now = current.timestamp();
         long bucket = limits.period() == null ? 0 : limits.period().bucket(now, limits.zone());
         if (state == null) {
-            put(limitKey(rule), List.of(now.getEpochSecond(), (long) now.getNano(), 1L, bucket, 1L));
+            data.put(limitKey(rule), List.of(now.getEpochSecond(), (long) now.getNano(), 1L, bucket, 1L));
             return;
         }
         long periodBucket = whole(state, 3);
@@ -380,7 +374,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             periodFires++;
         }
         Instant last = now.isAfter(lastFire(state)) ? now : lastFire(state);
-        put(limitKey(rule), List.of(last.getEpochSecond(), (long) last.getNano(), whole(state, 2) + 1,
+        data.put(limitKey(rule), List.of(last.getEpochSecond(), (long) last.getNano(), whole(state, 2) + 1,
                 periodBucket, periodFires));
     }
 
@@ -394,23 +388,6 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
      */
     private static long whole(List<?> state, int index) {
         return ((Number) state.get(index)).longValue();
-    }
-
-    private void put(String key, Object value) {
-        if (data == loadedData) {
-            copyKeptData();
-        }
-        data.put(key, value);
-    }
-
-    /** Starts the working copy of the engine data, leaving out what no loaded rule uses any more. */
-    private void copyKeptData() {
-        data = new HashMap<>(loadedData.size() + 4);
-        for (Map.Entry<String, Object> e : loadedData.entrySet()) {
-            if (game.keepsData(e.getKey())) {
-                data.put(e.getKey(), e.getValue());
-            }
-        }
     }
 
     @Override
