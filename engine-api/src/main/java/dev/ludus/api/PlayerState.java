@@ -82,6 +82,30 @@ public record PlayerState(
         return Balances.of(currencies).with(Objects.requireNonNull(currency, "currency"), balance);
     }
 
+    /**
+     * Returns {@code map} with the entries of {@code changes} set (added, or replacing the value of a key it
+     * has), as a sorted, unmodifiable map that a {@code PlayerState} keeps without copying; neither argument
+     * changes. For a state's quests, attributes or profile. Cheap when {@code map} comes from a
+     * {@code PlayerState} or from this method: the entries are two arrays, copied in runs, with a binary search per
+     * change, and {@code changes} is read in order without sorting when it is a {@code SortedMap} in natural order.
+     * For stores and tools that change a state; the engine builds its own changes with it.
+     *
+     * @param map     entries by key, as for the constructor
+     * @param changes the entries to set; values as the map's ({@code null} where the map allows it)
+     * @param <V>     the values
+     * @return the entries with the changes
+     * @throws NullPointerException if an argument or a key is {@code null}
+     */
+    public static <V> Map<String, V> withEntries(Map<String, V> map, Map<String, ? extends V> changes) {
+        Objects.requireNonNull(changes, "changes");
+        SortedArrayMap<V> base = (SortedArrayMap<V>) sortedCopy(Objects.requireNonNull(map, "map"));
+        if (changes.isEmpty()) {
+            return base;
+        }
+        return base.with(changes instanceof SortedMap<String, ? extends V> sorted && sorted.comparator() == null
+                ? sorted : new TreeMap<>(changes));
+    }
+
     /** Copies into a sorted, unmodifiable map, unless the map already is one made here (it cannot change). */
     private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
         return map instanceof SortedArrayMap<?> ? map : SortedArrayMap.copyOf(map);
@@ -135,6 +159,33 @@ public record PlayerState(
         int indexOf(Object key) {
             // The keys are Strings in natural order (the array is a String[]).
             return key instanceof String s ? Arrays.binarySearch(keys, s) : -1;
+        }
+
+        /** @return this map with {@code changes} (in natural key order) set, merged in runs of array copies */
+        SortedArrayMap<V> with(SortedMap<String, ? extends V> changes) {
+            int size = keys.length;
+            for (String key : changes.keySet()) {
+                if (Arrays.binarySearch(keys, Objects.requireNonNull(key, "key")) < 0) {
+                    size++;
+                }
+            }
+            String[] newKeys = new String[size];
+            Object[] newValues = new Object[size];
+            int from = 0;
+            int to = 0;
+            for (Entry<String, ? extends V> change : changes.entrySet()) {
+                int at = Arrays.binarySearch(keys, from, keys.length, change.getKey());
+                int run = (at >= 0 ? at : -at - 1) - from;
+                System.arraycopy(keys, from, newKeys, to, run);
+                System.arraycopy(values, from, newValues, to, run);
+                from += at >= 0 ? run + 1 : run;
+                to += run;
+                newKeys[to] = change.getKey();
+                newValues[to++] = change.getValue();
+            }
+            System.arraycopy(keys, from, newKeys, to, keys.length - from);
+            System.arraycopy(values, from, newValues, to, keys.length - from);
+            return new SortedArrayMap<>(newKeys, newValues);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ludus.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -125,6 +126,52 @@ class PlayerStateTest {
         assertThatThrownBy(() -> PlayerState.withBalance(Map.of(), null, 1)).isInstanceOf(NullPointerException.class)
                 .hasMessage("currency");
         assertThatThrownBy(() -> PlayerState.withBalance(null, "coins", 1)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void withEntries_setsOrInsertsInOrder_andLeavesBothMapsAlone() {
+        Map<String, Object> given = state(Map.of(), Map.of("b", 2, "d", 4, "f", 6)).attributes();
+        TreeMap<String, Object> changes = new TreeMap<>(Map.of("a", 1, "d", 40, "e", 5, "g", 7));
+
+        assertThat(PlayerState.withEntries(given, changes)).containsExactly(Map.entry("a", 1), Map.entry("b", 2),
+                Map.entry("d", 40), Map.entry("e", 5), Map.entry("f", 6), Map.entry("g", 7));
+        assertThat(PlayerState.withEntries(given, Map.of("b", 20, "f", 60))).containsExactly(Map.entry("b", 20),
+                Map.entry("d", 4), Map.entry("f", 60));
+        assertThat(given).containsExactly(Map.entry("b", 2), Map.entry("d", 4), Map.entry("f", 6));
+        assertThat(changes).hasSize(4);
+        assertThat(PlayerState.withEntries(Map.of(), Map.of("x", 1))).containsExactly(Map.entry("x", 1));
+        assertThat(PlayerState.withEntries(given, Map.of())).isSameAs(given);
+        // not sorted, or sorted another way: put in natural order
+        assertThat(PlayerState.withEntries(new HashMap<>(Map.of("z", 1, "y", 2)), new HashMap<>(Map.of("c", 3))))
+                .containsExactly(Map.entry("c", 3), Map.entry("y", 2), Map.entry("z", 1));
+        TreeMap<String, Object> reversed = new TreeMap<>(Comparator.reverseOrder());
+        reversed.putAll(Map.of("a", 1, "c", 3));
+        assertThat(PlayerState.withEntries(given, reversed)).containsExactly(Map.entry("a", 1), Map.entry("b", 2),
+                Map.entry("c", 3), Map.entry("d", 4), Map.entry("f", 6));
+        Map<String, Object> nullValue = new HashMap<>();
+        nullValue.put("c", null);
+        assertThat(PlayerState.withEntries(given, nullValue)).containsKey("c").containsEntry("c", null).hasSize(4);
+    }
+
+    @Test
+    void withEntries_resultIsKeptWithoutCopying_andIsUnmodifiable() {
+        Map<String, Object> attributes = PlayerState.withEntries(Map.of(), Map.of("tier", "gold"));
+        PlayerState state = state(Map.of(), attributes);
+
+        assertThat(state.attributes()).isSameAs(attributes);
+        assertThatThrownBy(() -> attributes.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void withEntries_nullArgumentsAndKeys_areRejected() {
+        Map<String, Object> nullKey = new HashMap<>();
+        nullKey.put(null, 1);
+        assertThatThrownBy(() -> PlayerState.withEntries(Map.of(), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("changes");
+        assertThatThrownBy(() -> PlayerState.withEntries(null, Map.of())).isInstanceOf(NullPointerException.class)
+                .hasMessage("map");
+        assertThatThrownBy(() -> PlayerState.withEntries(Map.of("a", 1), nullKey))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test

@@ -309,6 +309,22 @@ class BenchmarkSmokeTest {
         SMOKED.add("EngineDataBenchmark.plain");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {10, 1000})
+    void questsBenchmark_everyOpProgressesTheNextQuest(int quests) {
+        QuestsBenchmark benchmark = new QuestsBenchmark();
+        benchmark.quests = quests;
+        benchmark.setUp();
+        for (int n = 0; n < OPS; n++) {
+            int quest = benchmark.nextQuest();
+            QuestsBenchmark.check(benchmark.progress(), quest);
+        }
+        assertThatThrownBy(() -> QuestsBenchmark.check(benchmark.progress(), quests))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("expected p" + quests + " to fire, got ");
+        SMOKED.add("QuestsBenchmark.progress");
+    }
+
     @Test
     void requireFired_whenAVariantFiresDifferently_failsNamingIt() {
         assertThatThrownBy(() -> WorkCheck.requireFired("Easy Rules (mvel)", 0, 4_321))

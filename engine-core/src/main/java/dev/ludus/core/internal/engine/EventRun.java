@@ -656,8 +656,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     @Override
     public void setAttribute(String attribute, Object value) {
-        Map<String, Object> attributes = player.attributes();
-        if (attributes.containsKey(attribute) && JsonValues.equal(attributes.get(attribute), value)) {
+        if (player.hasAttribute(attribute) && JsonValues.equal(player.attribute(attribute), value)) {
             return;
         }
         player.setAttribute(attribute, value);

@@ -4,13 +4,13 @@ import dev.ludus.api.PlayerState;
 import dev.ludus.api.QuestState;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * A mutable copy of one player's state while an event is evaluated, with an undo journal so that a failed
- * rule can be rolled back to the last {@link #mark()}. Collections are copied from the loaded snapshot only
- * when first written. One instance can be {@link #reset} for the next event, reusing its collections and
+ * rule can be rolled back to the last {@link #mark()}. The badges are copied from the loaded snapshot when
+ * first written; quests, attributes and profile are never copied: the event's changes are laid over the loaded
+ * maps ({@link Overlaid}), and a snapshot merges them. One instance can be {@link #reset} for the next event, reusing its collections and
  * journal. Not thread-safe: one event, one thread.
  */
 public final class WorkingPlayer {
@@ -30,15 +30,13 @@ public final class WorkingPlayer {
     /** The currency changed last, whose balance {@link #balances} does not hold yet; or {@code null}. */
     private String changedCurrency;
     private long changedBalance;
-    /** Working copies, valid only while their flag is set (first written during this event). */
+    /** The working copy of the badges, valid only while {@link #badgesCopied} (first written during this event). */
     private final TreeSet<String> badges = new TreeSet<>();
-    private final TreeMap<String, QuestState> quests = new TreeMap<>();
-    private final TreeMap<String, Object> attributes = new TreeMap<>();
-    private final TreeMap<String, String> profile = new TreeMap<>();
     private boolean badgesCopied;
-    private boolean questsCopied;
-    private boolean attributesCopied;
-    private boolean profileCopied;
+    /** The other collections: the base's with this event's changes laid over them, none copied. */
+    private final Overlaid<QuestState> quests = new Overlaid<>();
+    private final Overlaid<Object> attributes = new Overlaid<>();
+    private final Overlaid<String> profile = new Overlaid<>();
     /**
      * XP, level and balances at the {@link #mark()}: restored by a rollback, so their changes need no journal
      * entries.
@@ -67,7 +65,10 @@ public final class WorkingPlayer {
         this.level = base.level();
         this.balances = base.currencies();
         this.changedCurrency = null;
-        badgesCopied = questsCopied = attributesCopied = profileCopied = false;
+        badgesCopied = false;
+        quests.reset(base.quests());
+        attributes.reset(base.attributes());
+        profile.reset(base.profile());
         mark();
     }
 
@@ -79,9 +80,9 @@ public final class WorkingPlayer {
         markBalances = null;
         markChangedCurrency = null;
         badges.clear();
-        quests.clear();
-        attributes.clear();
-        profile.clear();
+        quests.reset(null);
+        attributes.reset(null);
+        profile.reset(null);
         clearJournal();
     }
 
@@ -185,28 +186,31 @@ public final class WorkingPlayer {
 
     /** @return the quest's standing, or {@code null} when the player never progressed it */
     public QuestState quest(String questId) {
-        return (questsCopied ? quests : base.quests()).get(questId);
+        return quests.get(questId);
     }
 
     public void setQuest(String questId, QuestState state) {
-        if (!questsCopied) {
-            questsCopied = copy(base.quests(), quests);
-        }
-        QuestState old = quests.put(questId, state);
-        journal(quests, questId, old == null ? ABSENT : old);
+        set(quests, questId, state);
     }
 
-    public Map<String, Object> attributes() {
-        return attributesCopied ? attributes : base.attributes();
+    public boolean hasAttribute(String attribute) {
+        return attributes.containsKey(attribute);
+    }
+
+    /** @return the attribute's value, {@code null} when the player has none (or it is {@code null}) */
+    public Object attribute(String attribute) {
+        return attributes.get(attribute);
     }
 
     public void setAttribute(String attribute, Object value) {
-        if (!attributesCopied) {
-            attributesCopied = copy(base.attributes(), attributes);
-        }
-        boolean existed = attributes.containsKey(attribute);
-        Object old = attributes.put(attribute, value);
-        journal(attributes, attribute, existed ? old : ABSENT);
+        set(attributes, attribute, value);
+    }
+
+    private <V> void set(Overlaid<V> map, String key, V value) {
+        Map<String, V> changes = map.changes;
+        boolean existed = changes.containsKey(key);
+        V old = changes.put(key, value);
+        journal(changes, key, existed ? old : ABSENT);
     }
 
     /** Upserts profile fields (not journaled: profile changes come from the event, not from rules). */
@@ -214,17 +218,7 @@ public final class WorkingPlayer {
         if (fields.isEmpty()) {
             return;
         }
-        if (!profileCopied) {
-            profileCopied = copy(base.profile(), profile);
-        }
-        profile.putAll(fields);
-    }
-
-    /** @return {@code true}, after replacing {@code into}'s content with {@code from}'s */
-    private static <V> boolean copy(Map<String, V> from, TreeMap<String, V> into) {
-        into.clear();
-        into.putAll(from);
-        return true;
+        profile.changes.putAll(fields);
     }
 
     /** @return an immutable snapshot of the current state with the given version */
@@ -237,9 +231,9 @@ public final class WorkingPlayer {
         return new PlayerState(base.externalUserId(), xp, level, curve.xpToNextLevel(xp, level),
                 balances,
                 badgesCopied ? badges : base.badges(),
-                questsCopied ? quests : base.quests(),
-                attributesCopied ? attributes : base.attributes(),
-                profileCopied ? profile : base.profile(),
+                quests.current(),
+                attributes.current(),
+                profile.current(),
                 version);
     }
 }
