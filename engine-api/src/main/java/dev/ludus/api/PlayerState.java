@@ -86,8 +86,9 @@ public record PlayerState(
      * Returns {@code map} with the entries of {@code changes} set (added, or replacing the value of a key it
      * has), as a sorted, unmodifiable map that a {@code PlayerState} keeps without copying; neither argument
      * changes. For a state's quests, attributes or profile. Cheap when {@code map} comes from a
-     * {@code PlayerState} or from this method: the entries are two arrays, copied in runs, with a binary search per
-     * change, and {@code changes} is read in order without sorting when it is a {@code SortedMap} in natural order.
+     * {@code PlayerState} or from this method: the entries are two arrays, copied in runs between the changes
+     * (found by binary search), and {@code changes} is read in order without sorting when it is a
+     * {@code SortedMap} in natural order.
      * For stores and tools that change a state; the engine builds its own changes with it.
      *
      * @param map     entries by key, as for the constructor
@@ -95,6 +96,7 @@ public record PlayerState(
      * @param <V>     the values
      * @return the entries with the changes
      * @throws NullPointerException if an argument or a key is {@code null}
+     * @throws ClassCastException   if a key of a raw map is not a {@code String}
      */
     public static <V> Map<String, V> withEntries(Map<String, V> map, Map<String, ? extends V> changes) {
         Objects.requireNonNull(changes, "changes");

@@ -158,7 +158,8 @@ class LimitsTest {
             rules.append(n == from ? "" : ",").append("""
                     {"id": "a%d", "name": "a%d", "trigger": {"eventType": "unlock"},
                      "conditions": [{"type": "property_eq", "property": "n", "value": %d}],
-                     "limits": {"maxPerPlayer": 1}, "actions": [{"type": "grant_xp", "amount": 1}]}""".formatted(n, n, n));
+                     "limits": {"maxPerPlayer": 1}, "actions": [{"type": "grant_xp", "amount": 1}]}"""
+                    .formatted(n, n, n));
         }
         return rules.append("]}").toString();
     }

@@ -14,7 +14,9 @@ import java.util.Objects;
  *                   {@code Boolean}, {@code List}, {@code Map}; no {@code null} values); a store
  *                   persists it as given and hands it back unchanged (whole numbers may come back as any
  *                   integral {@code Number}, as after a JSON round trip; data the engine cannot read fails the
- *                   event with {@code INTERNAL_ERROR} and commits nothing)
+ *                   event with {@code INTERNAL_ERROR} and commits nothing). Its maps and lists are the engine's
+ *                   own classes: persist them as maps and lists, not by class name (a store that records class
+ *                   names, as Jackson's default typing does, cannot read them back)
  */
 public record PlayerRecord(PlayerState state, Map<String, Object> engineData) {
     public PlayerRecord {

@@ -31,10 +31,10 @@ public final class CompiledGame {
     /** The rules of event types no rule names: the {@code "*"} rules, without floors. */
     private final Candidates wildcard;
     private final Map<String, Aggregate[]> aggregates;
+    private static final AtomicLong DATA_KEYS_IDS = new AtomicLong();
     private final Set<String> dataKeys;
     /** Tells the players' engine data filtered for this game's {@link #dataKeys} from that of other games. */
     private final long dataKeysId = DATA_KEYS_IDS.incrementAndGet();
-    private static final AtomicLong DATA_KEYS_IDS = new AtomicLong();
     private final int pathSlots;
     /** The lists of rule ids that results carry, one per combination of rules that fire. */
     private final RuleIdLists ruleIdLists;

@@ -16,7 +16,7 @@ import org.pcollections.TreePMap;
 
 /**
  * A player's engine data while an event runs: the history aggregates and rule limit counters under their keys,
- * read and written by the run, and the map committed for them (SPEC 4.4, 4.5; docs/decisions.md).
+ * read and written by the run, and the map committed for them (SPEC 4.2, 4.4; docs/decisions.md).
  *
  * <p>The committed map has one entry, {@value #ENTRIES}, whose value holds every key. {@code PlayerRecord}
  * copies the map it is given, and one entry costs the same to copy whatever the player holds. The entries are a
@@ -106,7 +106,7 @@ final class EngineData {
             entries.put(key, value);
         } else if (entries instanceof PMap<String, Object> persistent) {
             entries = persistent.plus(key, value);
-        } else { // none yet, or plain entries this engine committed and an in-memory store handed back
+        } else { // none yet, or committed plain entries (read from a plain map) that the store handed back as is
             entries = TreePMap.<String, Object>from(entries).plus(key, value);
         }
         changed = true;
@@ -118,7 +118,6 @@ final class EngineData {
             return loaded;
         }
         Map<String, Object> kept = unfiltered ? withoutDropped(entries) : entries;
-        owned = false;
         return kept.isEmpty() ? Map.of() : Map.of(ENTRIES, new Kept(kept, game.dataKeysId()));
     }
 

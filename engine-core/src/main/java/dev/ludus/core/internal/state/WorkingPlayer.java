@@ -10,8 +10,8 @@ import java.util.TreeSet;
  * A mutable copy of one player's state while an event is evaluated, with an undo journal so that a failed
  * rule can be rolled back to the last {@link #mark()}. The badges are copied from the loaded snapshot when
  * first written; quests, attributes and profile are never copied: the event's changes are laid over the loaded
- * maps ({@link Overlaid}), and a snapshot merges them. One instance can be {@link #reset} for the next event, reusing its collections and
- * journal. Not thread-safe: one event, one thread.
+ * maps ({@link Overlaid}), and a snapshot merges them. One instance can be {@link #reset} for the next event,
+ * reusing its collections and journal. Not thread-safe: one event, one thread.
  */
 public final class WorkingPlayer {
     /** The previous value of a key that was not in its collection. */

@@ -221,7 +221,8 @@ class EngineDataTest {
         Map<String, Object> committed = data.committed();
         Map<?, ?> entries = committed.isEmpty() ? Map.of() : (Map<?, ?>) committed.get("entries");
         // as JSON: values read back from JSON are Integers where the model has Longs
-        assertThat(JSON.writeValueAsString(new TreeMap<>(entries))).isEqualTo(JSON.writeValueAsString(new TreeMap<>(model)));
+        assertThat(JSON.writeValueAsString(new TreeMap<>(entries)))
+                .isEqualTo(JSON.writeValueAsString(new TreeMap<>(model)));
     }
 
     private static Map<String, Object> entries(Object... keysAndValues) {
