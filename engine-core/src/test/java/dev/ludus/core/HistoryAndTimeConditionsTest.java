@@ -510,6 +510,21 @@ class HistoryAndTimeConditionsTest {
             assertThat(fires(engine, "workout", "2026-11-21T18:00:00Z")).isTrue();
         }
 
+        /** The runs stay as they were, and so does the player's engine data: the commit reuses it. */
+        @Test
+        void aSecondEventInADayAlreadyCounted_leavesTheEngineDataAsItWas() {
+            ForwardingStore store = new ForwardingStore();
+            RuleEngine engine = Fixtures.engine(Fixtures.rules(Fixtures.rule("r", "workout", DAILY_3,
+                    "[{\"type\": \"grant_xp\", \"amount\": 1}]")), store);
+            fires(engine, "workout", "2026-11-19T07:00:00Z");
+            Map<String, Object> afterFirst = store.load("u").orElseThrow().engineData();
+
+            assertThat(fires(engine, "workout", "2026-11-19T21:00:00Z")).isFalse();
+            assertThat(store.load("u").orElseThrow().engineData()).isSameAs(afterFirst);
+            fires(engine, "workout", "2026-11-20T07:00:00Z");
+            assertThat(store.load("u").orElseThrow().engineData()).isNotSameAs(afterFirst);
+        }
+
         @Test
         void severalEventsInOneDay_countOnce() {
             RuleEngine engine = game("workout", "[{\"type\": \"streak\", \"unit\": \"day\", \"min\": 2}]");

@@ -196,10 +196,11 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     private void process(ValidEvent event, PlayerState before, int nesting, boolean isDerived) {
         for (Aggregate aggregate : game.aggregates(event.eventType())) {
-            Object next = aggregate.update(data.get(aggregate.key()), event.timestamp(), event.properties());
-            // null: nothing to keep yet (a distinct_count whose property the player's events never had); the
-            // player record's maps hold no nulls
-            if (next != null) {
+            Object stored = data.get(aggregate.key());
+            Object next = aggregate.update(stored, event.timestamp(), event.properties());
+            // null: nothing to keep yet (a distinct_count whose property the player's events never had), as the
+            // player record's maps hold no nulls; stored itself: unchanged, and the engine data need not change
+            if (next != null && next != stored) {
                 data.put(aggregate.key(), next);
             }
         }

@@ -29,9 +29,13 @@ public final class StreakAggregate extends Aggregate {
         // Runs are kept whatever the window.
     }
 
+    /** @return the runs with the unit of {@code time} added; {@code stored} itself when a run already covers it */
     @Override
     public Object update(Object stored, Instant time, Map<String, Object> properties) {
         long u = unit.bucket(time, zone);
+        if (covers(stored, u)) {
+            return stored;
+        }
         List<long[]> runs = runs(stored);
         runs.add(new long[] {u, u});
         runs.sort((a, b) -> Long.compare(a[0], b[0]));
@@ -80,6 +84,21 @@ public final class StreakAggregate extends Aggregate {
             cursor = run[0];
         }
         return length;
+    }
+
+    /**
+     * @return whether a stored run covers {@code unit} (the common case: a second event in the same unit), of runs
+     *         that need no trimming
+     */
+    private static boolean covers(Object stored, long unit) {
+        if (stored instanceof List<?> flat && flat.size() <= 2 * MAX_RUNS) {
+            for (int i = flat.size() - flat.size() % 2 - 2; i >= 0; i -= 2) {
+                if (((Number) flat.get(i)).longValue() <= unit) {
+                    return unit <= ((Number) flat.get(i + 1)).longValue();
+                }
+            }
+        }
+        return false;
     }
 
     private static List<long[]> runs(Object stored) {
