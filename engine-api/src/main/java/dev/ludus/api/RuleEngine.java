@@ -80,6 +80,17 @@ public interface RuleEngine {
     Explanation explain(Event event, boolean includeDrafts);
 
     /**
+     * Dry-runs an event as {@link #explain(Event, boolean)} does, with the rules that run for real: not
+     * {@code draft} or {@code testing} ones.
+     *
+     * @param event the event, never {@code null}
+     * @return the explanation, never {@code null}
+     */
+    default Explanation explain(Event event) {
+        return explain(event, false);
+    }
+
+    /**
      * Compiles a new game and swaps it in atomically: events already being evaluated finish on the old
      * rules, later ones use the new. Player state is kept.
      *

@@ -302,9 +302,10 @@ class CompileErrorsTest {
         }
 
         @Test
-        void triggerThatIsNotAnObject() {
-            single(trigger("\"lesson_completed\""), "/rules/0/trigger", "r", ErrorCode.INVALID_RULE,
-                    "string \"lesson_completed\"");
+        void triggerThatIsNeitherAnObjectNorAnEventType() {
+            single(trigger("[\"lesson_completed\"]"), "/rules/0/trigger", "r", ErrorCode.INVALID_RULE,
+                    "expected an object such as {\"eventType\": \"lesson_completed\"}, or an event type,",
+                    "found an array");
         }
 
         @Test

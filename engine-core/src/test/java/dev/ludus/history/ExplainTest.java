@@ -175,6 +175,15 @@ class ExplainTest {
     }
 
     @Test
+    void explain_withoutTheDraftsFlag_isExplainWithoutDrafts() {
+        Explanation explanation = engine.explain(lesson(85));
+
+        assertThat(explanation.rules()).isEqualTo(engine.explain(lesson(85), false).rules()); // ids differ
+        assertThat(trace(explanation, "draft").outcome()).isEqualTo(RuleOutcome.INACTIVE);
+        assertThat(explanation.result().rulesTriggered()).containsExactly("high-score", "stopper");
+    }
+
+    @Test
     void explain_changesNothing_stateHistoryLimitsOrIdempotency() {
         PlayerState before = engine.player(PLAYER).orElseThrow();
         Event keyed = lesson(85).toBuilder().eventId("explained").idempotencyKey("k-1").build();

@@ -20,6 +20,7 @@ import dev.ludus.api.spi.ActionType;
 import dev.ludus.api.spi.ConditionType;
 import dev.ludus.core.Ludus;
 import dev.ludus.core.internal.action.BuiltinActions;
+import dev.ludus.core.internal.compile.GameCompiler;
 import dev.ludus.core.internal.condition.BuiltinConditions;
 import dev.ludus.core.internal.expression.Expressions;
 import java.io.IOException;
@@ -331,7 +332,8 @@ class GameSchemaTest {
 
     static Stream<String> validGames() {
         return Stream.of("every-compiling-type.json", "history-time-limits-cascades.json", "bare-array.json",
-                "table-curve.json", "linear-curve.json", "expressions.json", "history-without-bounds.json");
+                "table-curve.json", "linear-curve.json", "expressions.json", "history-without-bounds.json",
+                "trigger-shorthand-and-weekly-cooldown.json");
     }
 
     @Test
@@ -348,16 +350,21 @@ class GameSchemaTest {
         assertThat(Ludus.builder().game(game).build()).isNotNull();
     }
 
-    /** The schema's duration pattern reads what {@link Duration#parse} reads; positivity is the compiler's. */
+    /**
+     * The schema's duration pattern reads what the compiler reads ({@link Duration#parse}, and whole weeks);
+     * positivity is the compiler's.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PT1H", "PT30M", "P1D", "P1DT12H", "PT0.5S", "PT1.S", "pt1h", "P2dT3h4m5.000000001s",
             "PT1,5S", "+PT1H", "-PT1H", "PT-1H", "P1DT-1H", "PT0S", "P", "PT", "P1DT", "P1W", "P1M", "P1Y",
-            "PT1H30", "1H", "PT1.5H", "PT1.0123456789S", " PT1H", "PT1H ", "P-T1H"})
-    void cooldown_isAcceptedByTheSchema_exactlyWhenJavaParsesIt(String text) {
+            "PT1H30", "1H", "PT1.5H", "PT1.0123456789S", " PT1H", "PT1H ", "P-T1H", "P2W", "p1w", "-P1W", "P-1W",
+            "P1W1D", "PT1W", "P1.5W", "PW"})
+    void cooldown_isAcceptedByTheSchema_exactlyWhenTheCompilerParsesIt(String text) {
         String game = "[{\"name\": \"r\", \"trigger\": {\"eventType\": \"e\"}, \"actions\": [],"
                 + " \"limits\": {\"cooldown\": \"" + text + "\"}}]";
 
-        assertThat(SCHEMA.validate(game, InputFormat.JSON).isEmpty()).isEqualTo(parses(() -> Duration.parse(text)));
+        assertThat(SCHEMA.validate(game, InputFormat.JSON).isEmpty())
+                .isEqualTo(parses(() -> GameCompiler.cooldown(text)));
     }
 
     /** {@code activeFrom} is a date-time for editors and an {@link Instant#parse} for the compiler: they agree. */

@@ -26,6 +26,7 @@ import dev.ludus.core.internal.history.CalendarUnit;
 import dev.ludus.core.internal.history.HistorySupport;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Compiles a game document into a {@link CompiledGame}, collecting every error it finds. Thread-safe:
@@ -58,10 +60,21 @@ public final class GameCompiler {
 
     /** Values tracked per player and {@code distinct_count} aggregate unless configured (SPEC 4.2). */
     public static final int DEFAULT_MAX_DISTINCT_VALUES = 10_000;
+    /** An ISO-8601 duration in weeks, which {@link Duration#parse} does not read. */
+    private static final Pattern WEEKS = Pattern.compile("[-+]?[Pp][-+]?[0-9]+[Ww]");
 
     private final int maxDistinctValues;
     private final TypeRegistry<ConditionType> conditionTypes;
     private final TypeRegistry<ActionType> actionTypes;
+
+    /**
+     * @return {@code text} as a rule cooldown (SPEC 4.4)
+     * @throws DateTimeParseException unless it is a duration {@link Duration#parse} reads, or a number of weeks
+     *                                ({@code P1W}, 7 days each; years and months have no fixed length)
+     */
+    public static Duration cooldown(String text) {
+        return WEEKS.matcher(text).matches() ? Duration.ofDays(Period.parse(text).getDays()) : Duration.parse(text);
+    }
 
     /**
      * @param expressions compiles rule expressions under the engine's policy
@@ -534,14 +547,14 @@ public final class GameCompiler {
 
         private Duration duration(Node node, String text) {
             try {
-                Duration d = Duration.parse(text);
+                Duration d = cooldown(text);
                 if (d.isNegative() || d.isZero()) {
                     node.error("cooldown", "expected a positive duration, found " + text);
                     return null;
                 }
                 return d;
             } catch (DateTimeParseException e) {
-                node.error("cooldown", "expected an ISO-8601 duration such as PT1H or P1D, found \""
+                node.error("cooldown", "expected an ISO-8601 duration such as PT1H, P1D or P1W, found \""
                         + JsonValues.printable(text) + "\"");
                 return null;
             }
@@ -609,8 +622,25 @@ public final class GameCompiler {
             }
         }
 
-        /** @return the trigger's event types ({@code "*"} for every event), or {@code null} after an error */
+        /**
+         * @return the trigger's event types ({@code "*"} for every event), or {@code null} after an error. Besides
+         *         the object forms, {@code "trigger": "*"} and {@code "trigger": "<event type>"} (SPEC 4.1 names
+         *         {@code "*"} beside the object's fields, and reads either way).
+         */
         private List<String> trigger(Node rule) {
+            Object raw = rule.has("trigger") ? rule.value("trigger") : null;
+            if (raw instanceof String type) {
+                if (type.isBlank()) {
+                    rule.error("trigger", "expected an event type or \"*\", found a blank string");
+                    return null;
+                }
+                return List.of(type);
+            }
+            if (raw != null && !(raw instanceof Map)) {
+                rule.error("trigger", "expected an object such as {\"eventType\": \"lesson_completed\"}, or an event "
+                        + "type, found " + JsonValues.describe(raw));
+                return null;
+            }
             Node trigger = rule.object("trigger");
             if (trigger == null) {
                 return null;
