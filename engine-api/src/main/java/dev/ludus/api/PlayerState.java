@@ -2,12 +2,14 @@ package dev.ludus.api;
 
 import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,8 +45,7 @@ public record PlayerState(
     public PlayerState {
         Objects.requireNonNull(externalUserId, "externalUserId");
         currencies = Balances.of(currencies);
-        badges = badges instanceof SortedView view ? view
-                : badges.isEmpty() ? SortedView.EMPTY : new SortedView(new TreeSet<>(badges));
+        badges = badges instanceof SortedArraySet set ? set : SortedArraySet.copyOf(badges);
         quests = sortedCopy(quests);
         attributes = sortedCopy(attributes);
         profile = sortedCopy(profile);
@@ -106,6 +107,27 @@ public record PlayerState(
         }
         return base.with(changes instanceof SortedMap<String, ? extends V> sorted && sorted.comparator() == null
                 ? sorted : new TreeMap<>(changes));
+    }
+
+    /**
+     * Returns {@code badges} with {@code added} too, as a sorted, unmodifiable set that a {@code PlayerState} keeps
+     * without copying; neither argument changes. Cheap when {@code badges} comes from a {@code PlayerState} or from
+     * this method: the badges are an array, copied in runs between the added ones (found by binary search). For
+     * stores and tools that change a state; the engine builds its own changes with it.
+     *
+     * @param badges badge ids, as for the constructor
+     * @param added  the badge ids to add; those already in {@code badges} change nothing
+     * @return the badges with the added ones
+     * @throws NullPointerException if an argument or a badge id is {@code null}
+     */
+    public static SortedSet<String> withBadges(Set<String> badges, Collection<String> added) {
+        SortedArraySet base = Objects.requireNonNull(badges, "badges") instanceof SortedArraySet set ? set
+                : SortedArraySet.copyOf(badges);
+        if (Objects.requireNonNull(added, "added").isEmpty()) {
+            return base;
+        }
+        return base.with(added instanceof SortedSet<String> sorted && sorted.comparator() == null
+                ? sorted : new TreeSet<>(added));
     }
 
     /** Copies into a sorted, unmodifiable map, unless the map already is one made here (it cannot change). */
@@ -191,60 +213,143 @@ public record PlayerState(
         }
     }
 
-    /** A read-only view of a sorted set nobody else holds; snapshots share it instead of copying it. */
-    private static final class SortedView extends AbstractSet<String> implements SortedSet<String> {
+    /**
+     * An unmodifiable set over a sorted array of distinct strings nobody else holds: look-ups by binary search,
+     * and snapshots share it instead of copying it. Ranges ({@link #subSet} and the like) are copies, which for a
+     * set that never changes read the same as views.
+     */
+    private static final class SortedArraySet extends AbstractSet<String> implements SortedSet<String> {
         /** Shared by every player without badges, so that reaching a new player's badges costs no cache miss. */
-        static final SortedView EMPTY = new SortedView(new TreeSet<>());
+        static final SortedArraySet EMPTY = new SortedArraySet(new String[0]);
 
-        private final SortedSet<String> set;
+        private final String[] elements;
 
-        SortedView(TreeSet<String> set) {
-            this.set = Collections.unmodifiableSortedSet(set);
+        private SortedArraySet(String[] elements) {
+            this.elements = elements;
+        }
+
+        static SortedArraySet copyOf(Set<String> set) {
+            if (set.isEmpty()) {
+                return EMPTY;
+            }
+            // A TreeSet sorts, drops nothing (a set has no duplicates) and refuses null
+            SortedSet<String> sorted = set instanceof SortedSet<String> s && s.comparator() == null ? s
+                    : new TreeSet<>(set);
+            String[] elements = new String[sorted.size()];
+            int i = 0;
+            for (String element : sorted) {
+                elements[i++] = Objects.requireNonNull(element, "badge");
+            }
+            return new SortedArraySet(elements);
+        }
+
+        /** @return this set with {@code added} (in natural order) too, merged in runs of array copies */
+        SortedArraySet with(SortedSet<String> added) {
+            int size = elements.length;
+            for (String element : added) {
+                if (Arrays.binarySearch(elements, Objects.requireNonNull(element, "badge")) < 0) {
+                    size++;
+                }
+            }
+            if (size == elements.length) {
+                return this;
+            }
+            String[] merged = new String[size];
+            int from = 0;
+            int to = 0;
+            for (String element : added) {
+                int at = Arrays.binarySearch(elements, from, elements.length, element);
+                if (at >= 0) {
+                    continue;
+                }
+                int run = -at - 1 - from;
+                System.arraycopy(elements, from, merged, to, run);
+                from += run;
+                to += run;
+                merged[to++] = element;
+            }
+            System.arraycopy(elements, from, merged, to, elements.length - from);
+            return new SortedArraySet(merged);
         }
 
         @Override
         public Iterator<String> iterator() {
-            return set.iterator();
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < elements.length;
+                }
+
+                @Override
+                public String next() {
+                    if (next >= elements.length) {
+                        throw new NoSuchElementException();
+                    }
+                    return elements[next++];
+                }
+            };
         }
 
         @Override
         public int size() {
-            return set.size();
+            return elements.length;
         }
 
         @Override
         public boolean contains(Object o) {
-            return set.contains(o);
+            return o instanceof String s && Arrays.binarySearch(elements, s) >= 0;
         }
 
         @Override
         public Comparator<? super String> comparator() {
-            return set.comparator();
+            return null;
         }
 
         @Override
         public SortedSet<String> subSet(String fromElement, String toElement) {
-            return set.subSet(fromElement, toElement);
+            if (fromElement.compareTo(toElement) > 0) {
+                throw new IllegalArgumentException("fromElement > toElement");
+            }
+            return range(indexOf(fromElement), indexOf(toElement));
         }
 
         @Override
         public SortedSet<String> headSet(String toElement) {
-            return set.headSet(toElement);
+            return range(0, indexOf(toElement));
         }
 
         @Override
         public SortedSet<String> tailSet(String fromElement) {
-            return set.tailSet(fromElement);
+            return range(indexOf(fromElement), elements.length);
+        }
+
+        /** @return the index of the first element at or after {@code element} */
+        private int indexOf(String element) {
+            int at = Arrays.binarySearch(elements, Objects.requireNonNull(element));
+            return at >= 0 ? at : -at - 1;
+        }
+
+        private SortedSet<String> range(int from, int to) {
+            return from == 0 && to == elements.length ? this
+                    : new SortedArraySet(Arrays.copyOfRange(elements, from, to));
         }
 
         @Override
         public String first() {
-            return set.first();
+            if (elements.length == 0) {
+                throw new NoSuchElementException();
+            }
+            return elements[0];
         }
 
         @Override
         public String last() {
-            return set.last();
+            if (elements.length == 0) {
+                throw new NoSuchElementException();
+            }
+            return elements[elements.length - 1];
         }
     }
 }

@@ -3,9 +3,15 @@ package dev.ludus.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -201,6 +207,69 @@ class PlayerStateTest {
         assertThat(a.badges()).isEmpty();
         assertThat(b.badges()).isSameAs(a.badges());
         assertThatThrownBy(() -> a.badges().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void withBadges_addsInOrder_skipsOwnedOnes_andLeavesBothArgumentsAlone() {
+        SortedSet<String> owned = badges("b", "d", "f");
+        List<String> added = new ArrayList<>(List.of("g", "a", "d", "e", "a"));
+
+        assertThat(PlayerState.withBadges(owned, added)).containsExactly("a", "b", "d", "e", "f", "g");
+        assertThat(owned).containsExactly("b", "d", "f");
+        assertThat(added).containsExactly("g", "a", "d", "e", "a");
+        assertThat(PlayerState.withBadges(owned, List.of("d"))).isSameAs(owned);
+        assertThat(PlayerState.withBadges(owned, List.of())).isSameAs(owned);
+        assertThat(PlayerState.withBadges(Set.of("z", "y"), Set.of("x"))).containsExactly("x", "y", "z");
+        TreeSet<String> reversed = new TreeSet<>(Comparator.reverseOrder());
+        reversed.addAll(List.of("a", "c"));
+        assertThat(PlayerState.withBadges(owned, reversed)).containsExactly("a", "b", "c", "d", "f");
+    }
+
+    @Test
+    void withBadges_resultIsKeptWithoutCopying_andNullsAreRejected() {
+        SortedSet<String> badges = PlayerState.withBadges(Set.of(), List.of("gold"));
+        PlayerState state = new PlayerState("p", 0, 1, 100, Map.of(), badges, Map.of(), Map.of(), Map.of(), 1);
+
+        assertThat(state.badges()).isSameAs(badges);
+        assertThatThrownBy(() -> PlayerState.withBadges(null, List.of())).isInstanceOf(NullPointerException.class)
+                .hasMessage("badges");
+        assertThatThrownBy(() -> PlayerState.withBadges(Set.of(), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("added");
+        assertThatThrownBy(() -> PlayerState.withBadges(Set.of(), Arrays.asList("a", null)))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void badges_readAsASortedSet_thatCannotBeChanged() {
+        SortedSet<String> badges = badges("c", "a", "e");
+
+        assertThat(badges).containsExactly("a", "c", "e").contains("c").doesNotContain("b");
+        assertThat(badges.contains(7)).isFalse();
+        assertThat(badges.comparator()).isNull();
+        assertThat(badges.first()).isEqualTo("a");
+        assertThat(badges.last()).isEqualTo("e");
+        assertThat(badges.subSet("b", "e")).containsExactly("c");
+        assertThat(badges.headSet("c")).containsExactly("a");
+        assertThat(badges.tailSet("c")).containsExactly("c", "e");
+        assertThat(badges.tailSet("a")).isSameAs(badges);
+        assertThatThrownBy(() -> badges.subSet("e", "a")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(badges).isEqualTo(Set.of("a", "c", "e")).hasSameHashCodeAs(Set.of("a", "c", "e"));
+        assertThatThrownBy(() -> badges.add("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> badges.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> badges.iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
+        TreeSet<String> reversed = new TreeSet<>(Comparator.reverseOrder());
+        reversed.addAll(List.of("a", "c"));
+        assertThat(new PlayerState("p", 0, 1, 100, Map.of(), reversed, Map.of(), Map.of(), Map.of(), 1).badges())
+                .containsExactly("a", "c");
+        SortedSet<String> none = badges();
+        assertThatThrownBy(none::first).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(none::last).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> none.iterator().next()).isInstanceOf(NoSuchElementException.class);
+    }
+
+    private static SortedSet<String> badges(String... ids) {
+        return new PlayerState("p", 0, 1, 100, Map.of(), new TreeSet<>(List.of(ids)), Map.of(), Map.of(), Map.of(), 1)
+                .badges();
     }
 
     private static PlayerState state(Map<String, Long> currencies, Map<String, Object> attributes) {

@@ -8,10 +8,11 @@ import java.util.TreeSet;
 
 /**
  * A mutable copy of one player's state while an event is evaluated, with an undo journal so that a failed
- * rule can be rolled back to the last {@link #mark()}. The badges are copied from the loaded snapshot when
- * first written; quests, attributes and profile are never copied: the event's changes are laid over the loaded
- * maps ({@link Overlaid}), and a snapshot merges them. One instance can be {@link #reset} for the next event,
- * reusing its collections and journal. Not thread-safe: one event, one thread.
+ * rule can be rolled back to the last {@link #mark()}. Collections are never copied: the event's changes are
+ * kept beside the loaded ones ({@link Overlaid} for maps, the badges added for badges), and a snapshot merges
+ * them with {@link PlayerState#withEntries} and {@link PlayerState#withBadges}. One instance can be
+ * {@link #reset} for the next event, reusing its collections and journal. Not thread-safe: one event, one
+ * thread.
  */
 public final class WorkingPlayer {
     /** The previous value of a key that was not in its collection. */
@@ -30,10 +31,9 @@ public final class WorkingPlayer {
     /** The currency changed last, whose balance {@link #balances} does not hold yet; or {@code null}. */
     private String changedCurrency;
     private long changedBalance;
-    /** The working copy of the badges, valid only while {@link #badgesCopied} (first written during this event). */
-    private final TreeSet<String> badges = new TreeSet<>();
-    private boolean badgesCopied;
-    /** The other collections: the base's with this event's changes laid over them, none copied. */
+    /** The badges this event added; the undo journal changes it directly. */
+    private final TreeSet<String> addedBadges = new TreeSet<>();
+    /** The other collections: the base's with this event's changes laid over them. */
     private final Overlaid<QuestState> quests = new Overlaid<>();
     private final Overlaid<Object> attributes = new Overlaid<>();
     private final Overlaid<String> profile = new Overlaid<>();
@@ -65,7 +65,7 @@ public final class WorkingPlayer {
         this.level = base.level();
         this.balances = base.currencies();
         this.changedCurrency = null;
-        badgesCopied = false;
+        addedBadges.clear();
         quests.reset(base.quests());
         attributes.reset(base.attributes());
         profile.reset(base.profile());
@@ -79,7 +79,7 @@ public final class WorkingPlayer {
         changedCurrency = null;
         markBalances = null;
         markChangedCurrency = null;
-        badges.clear();
+        addedBadges.clear();
         quests.reset(null);
         attributes.reset(null);
         profile.reset(null);
@@ -170,17 +170,12 @@ public final class WorkingPlayer {
     }
 
     public boolean hasBadge(String badge) {
-        return (badgesCopied ? badges : base.badges()).contains(badge);
+        return addedBadges.contains(badge) || base.badges().contains(badge);
     }
 
     public void addBadge(String badge) {
-        if (!badgesCopied) {
-            badges.clear();
-            badges.addAll(base.badges());
-            badgesCopied = true;
-        }
-        if (badges.add(badge)) {
-            journal(badges, badge, ABSENT);
+        if (!base.badges().contains(badge) && addedBadges.add(badge)) {
+            journal(addedBadges, badge, ABSENT);
         }
     }
 
@@ -230,7 +225,7 @@ public final class WorkingPlayer {
         }
         return new PlayerState(base.externalUserId(), xp, level, curve.xpToNextLevel(xp, level),
                 balances,
-                badgesCopied ? badges : base.badges(),
+                addedBadges.isEmpty() ? base.badges() : PlayerState.withBadges(base.badges(), addedBadges),
                 quests.current(),
                 attributes.current(),
                 profile.current(),
