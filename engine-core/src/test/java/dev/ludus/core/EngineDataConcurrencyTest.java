@@ -1,0 +1,93 @@
+package dev.ludus.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ludus.api.Event;
+import dev.ludus.api.EventResult;
+import dev.ludus.api.EventStatus;
+import dev.ludus.api.RuleEngine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC 4.4 and 8 under contention: limit counters and history aggregates live in the player's engine data, which
+ * racing commits rebuild from what each loaded. Eight threads on three players: every one-time rule fires once
+ * per player, the count and the streak see every event exactly once, and a reload midway changes none of that.
+ */
+class EngineDataConcurrencyTest {
+    private static final int THREADS = 8;
+    private static final int EVENTS = 6_000;
+    private static final int PLAYERS = 3;
+    private static final Instant DAY = Instant.parse("2026-03-10T10:00:00Z");
+
+    private static String game(String version) {
+        StringBuilder rules = new StringBuilder("{\"version\": \"" + version + "\", \"rules\": [");
+        for (int n = 0; n < 20; n++) { // one-time achievements for the first 20 visits of any player
+            rules.append("""
+                    {"id": "a%d", "name": "a%d", "trigger": "visit",
+                     "conditions": [{"type": "event_count", "min": %d, "max": %d}],
+                     "limits": {"maxPerPlayer": 1}, "actions": [{"type": "grant_xp", "amount": 1}]},
+                    """.formatted(n, n, n + 1, n + 1));
+        }
+        return rules.append("""
+                {"id": "every", "name": "every", "trigger": "visit",
+                 "conditions": [{"type": "streak", "unit": "day", "min": 1}],
+                 "actions": [{"type": "grant_currency", "currency": "visits", "amount": 1}]},
+                {"id": "once", "name": "once", "trigger": "visit", "limits": {"maxPerPlayer": 1},
+                 "actions": [{"type": "grant_currency", "currency": "badges", "amount": 1}]}]}""").toString();
+    }
+
+    @Test
+    void eightThreadsOnThreePlayers_countEveryEventOnce_andFireEachLimitedRuleOnce() throws Exception {
+        RuleEngine engine = Ludus.builder().game(game("1")).maxCommitRetries(1_000_000).build();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<EventResult>>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    List<EventResult> results = new ArrayList<>();
+                    start.await();
+                    for (int i = thread; i < EVENTS; i += THREADS) {
+                        if (i == EVENTS / 2) {
+                            engine.reload(game("2")); // the same rules: their data is kept
+                        }
+                        results.add(engine.track(Event.builder().externalUserId("p" + i % PLAYERS)
+                                .eventType("visit").timestamp(DAY.plusSeconds(i)).build()));
+                    }
+                    return results;
+                }));
+            }
+            start.countDown();
+            List<EventResult> all = new ArrayList<>();
+            for (Future<List<EventResult>> future : futures) {
+                all.addAll(future.get(2, TimeUnit.MINUTES));
+            }
+
+            assertThat(all).allMatch(r -> r.status() == EventStatus.PROCESSED);
+            for (int p = 0; p < PLAYERS; p++) {
+                String player = "p" + p;
+                var state = engine.player(player).orElseThrow();
+                assertThat(state.version()).as(player).isEqualTo(EVENTS / PLAYERS);
+                assertThat(state.balance("visits")).as(player).isEqualTo(EVENTS / PLAYERS);
+                assertThat(state.balance("badges")).as(player).isEqualTo(1);
+                assertThat(state.xp()).as(player + ": a0..a19, each once").isEqualTo(20);
+                for (int n = 0; n < 20; n++) {
+                    String rule = "a" + n;
+                    assertThat(all.stream().filter(r -> r.externalUserId().equals(player)
+                            && r.rulesTriggered().contains(rule))).as(player + " " + rule).hasSize(1);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
