@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * A snapshot of one player (SPEC section 7). Immutable: collections are copied in and exposed
@@ -300,6 +301,33 @@ public record PlayerState(
         @Override
         public boolean contains(Object o) {
             return o instanceof String s && Arrays.binarySearch(elements, s) >= 0;
+        }
+
+        // Refused even when they would change nothing, as an unmodifiable collection's are
+
+        @Override
+        public boolean remove(Object o) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean removeAll(Collection<?> c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean retainAll(Collection<?> c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean removeIf(Predicate<? super String> filter) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clear() {
+            throw new UnsupportedOperationException();
         }
 
         @Override

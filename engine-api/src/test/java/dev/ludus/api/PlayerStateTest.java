@@ -256,6 +256,11 @@ class PlayerStateTest {
         assertThat(badges).isEqualTo(Set.of("a", "c", "e")).hasSameHashCodeAs(Set.of("a", "c", "e"));
         assertThatThrownBy(() -> badges.add("x")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> badges.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> badges.remove("absent")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> badges.removeAll(List.of())).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> badges.retainAll(badges)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> badges.removeIf(b -> false)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> badges().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> badges.iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
         TreeSet<String> reversed = new TreeSet<>(Comparator.reverseOrder());
         reversed.addAll(List.of("a", "c"));

@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SPEC 4.4 and 8 under contention: limit counters and history aggregates live in the player's engine data, which
- * racing commits rebuild from what each loaded. Eight threads on three players: every one-time rule fires once
- * per player, the count and the streak see every event exactly once, and a reload midway changes none of that.
+ * racing commits rebuild from what each loaded. Eight threads on three players, one event an hour over 250 days:
+ * every one-time rule fires once per player, the count reaches exactly the number of events (a lost write would
+ * leave it short), the streak covers every day, and a reload midway changes none of that.
  */
 class EngineDataConcurrencyTest {
     private static final int THREADS = 8;
     private static final int EVENTS = 6_000;
     private static final int PLAYERS = 3;
-    private static final Instant DAY = Instant.parse("2026-03-10T10:00:00Z");
+    private static final Instant START = Instant.parse("2026-03-10T00:00:00Z");
+    private static final int DAYS = EVENTS / 24;
 
     private static String game(String version) {
         StringBuilder rules = new StringBuilder("{\"version\": \"" + version + "\", \"rules\": [");
@@ -37,11 +39,15 @@ class EngineDataConcurrencyTest {
                     """.formatted(n, n, n + 1, n + 1));
         }
         return rules.append("""
-                {"id": "every", "name": "every", "trigger": "visit",
-                 "conditions": [{"type": "streak", "unit": "day", "min": 1}],
-                 "actions": [{"type": "grant_currency", "currency": "visits", "amount": 1}]},
+                {"id": "last", "name": "last", "trigger": "visit",
+                 "conditions": [{"type": "event_count", "min": %d, "max": %d}],
+                 "actions": [{"type": "grant_currency", "currency": "finished", "amount": 1}]},
+                {"id": "every-day", "name": "every-day", "trigger": "check",
+                 "conditions": [{"type": "streak", "eventType": "visit", "unit": "day", "min": %d}],
+                 "actions": [{"type": "grant_xp", "amount": 1000}]},
                 {"id": "once", "name": "once", "trigger": "visit", "limits": {"maxPerPlayer": 1},
-                 "actions": [{"type": "grant_currency", "currency": "badges", "amount": 1}]}]}""").toString();
+                 "actions": [{"type": "grant_currency", "currency": "badges", "amount": 1}]}]}"""
+                .formatted(EVENTS / PLAYERS, EVENTS / PLAYERS, DAYS)).toString();
     }
 
     @Test
@@ -61,7 +67,7 @@ class EngineDataConcurrencyTest {
                             engine.reload(game("2")); // the same rules: their data is kept
                         }
                         results.add(engine.track(Event.builder().externalUserId("p" + i % PLAYERS)
-                                .eventType("visit").timestamp(DAY.plusSeconds(i)).build()));
+                                .eventType("visit").timestamp(START.plusSeconds(3_600L * i)).build()));
                     }
                     return results;
                 }));
@@ -77,8 +83,12 @@ class EngineDataConcurrencyTest {
                 String player = "p" + p;
                 var state = engine.player(player).orElseThrow();
                 assertThat(state.version()).as(player).isEqualTo(EVENTS / PLAYERS);
-                assertThat(state.balance("visits")).as(player).isEqualTo(EVENTS / PLAYERS);
+                assertThat(state.balance("finished")).as(player + ": the count reached every event").isEqualTo(1);
                 assertThat(state.balance("badges")).as(player).isEqualTo(1);
+                Event check = Event.builder().externalUserId(player).eventType("check")
+                        .timestamp(START.plusSeconds(3_600L * (EVENTS - 1))).build();
+                assertThat(engine.explain(check).result().rulesTriggered()).as(player + ": a day of every %d", DAYS)
+                        .containsExactly("every-day");
                 assertThat(state.xp()).as(player + ": a0..a19, each once").isEqualTo(20);
                 for (int n = 0; n < 20; n++) {
                     String rule = "a" + n;

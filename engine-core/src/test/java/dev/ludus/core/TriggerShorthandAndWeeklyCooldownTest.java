@@ -42,6 +42,9 @@ class TriggerShorthandAndWeeklyCooldownTest {
         single("{\"rules\": [{\"id\": \"r\", \"name\": \"R\", \"trigger\": 5, \"actions\": []}]}",
                 "/rules/0/trigger", "r", ErrorCode.INVALID_RULE,
                 "expected an object such as {\"eventType\": \"lesson_completed\"}, or an event type, found number 5");
+        single("{\"rules\": [{\"id\": \"r\", \"name\": \"R\", \"trigger\": null, \"actions\": []}]}",
+                "/rules/0/trigger", "r", ErrorCode.INVALID_RULE,
+                "expected an object such as {\"eventType\": \"lesson_completed\"}, or an event type, found null");
     }
 
     @Test
@@ -59,7 +62,10 @@ class TriggerShorthandAndWeeklyCooldownTest {
 
     @Test
     void cooldownsInMonthsOrYears_orMixingWeeksWithDays_areRefused() {
-        for (String cooldown : List.of("P1M", "P1Y", "P1W1D", "P0W")) {
+        // 15,250,284,452,472 weeks are the first past Long.MAX_VALUE seconds; 306,783,379 the first past an int's days
+        assertThat(Ludus.builder().game(CompileErrorsTest.ruleWith(
+                "\"actions\": [], \"limits\": {\"cooldown\": \"P306783379W\"}")).build()).isNotNull();
+        for (String cooldown : List.of("P1M", "P1Y", "P1W1D", "P0W", "P15250284452472W", "P99999999999999999999W")) {
             single(CompileErrorsTest.ruleWith("\"actions\": [], \"limits\": {\"cooldown\": \"" + cooldown + "\"}"),
                     "/rules/0/limits/cooldown", "r", ErrorCode.INVALID_RULE,
                     cooldown.equals("P0W") ? "expected a positive duration, found P0W"

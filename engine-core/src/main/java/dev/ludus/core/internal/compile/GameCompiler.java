@@ -26,7 +26,6 @@ import dev.ludus.core.internal.history.CalendarUnit;
 import dev.ludus.core.internal.history.HistorySupport;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,8 +60,8 @@ public final class GameCompiler {
 
     /** Values tracked per player and {@code distinct_count} aggregate unless configured (SPEC 4.2). */
     public static final int DEFAULT_MAX_DISTINCT_VALUES = 10_000;
-    /** An ISO-8601 duration in weeks, which {@link Duration#parse} does not read. */
-    private static final Pattern WEEKS = Pattern.compile("[-+]?[Pp][-+]?[0-9]+[Ww]");
+    /** An ISO-8601 duration in weeks, which {@link Duration#parse} does not read: its sign and its number. */
+    private static final Pattern WEEKS = Pattern.compile("([-+]?)[Pp]([-+]?[0-9]+)[Ww]");
 
     private final int maxDistinctValues;
     private final TypeRegistry<ConditionType> conditionTypes;
@@ -73,7 +73,16 @@ public final class GameCompiler {
      *                                ({@code P1W}, 7 days each; years and months have no fixed length)
      */
     public static Duration cooldown(String text) {
-        return WEEKS.matcher(text).matches() ? Duration.ofDays(Period.parse(text).getDays()) : Duration.parse(text);
+        Matcher weeks = WEEKS.matcher(text);
+        if (!weeks.matches()) {
+            return Duration.parse(text);
+        }
+        try {
+            long days = Math.multiplyExact(Long.parseLong(weeks.group(2)), 7);
+            return Duration.ofDays(weeks.group(1).equals("-") ? -days : days);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new DateTimeParseException("weeks beyond what a duration holds", text, 0, e);
+        }
     }
 
     /**
@@ -636,7 +645,7 @@ public final class GameCompiler {
                 }
                 return List.of(type);
             }
-            if (raw != null && !(raw instanceof Map)) {
+            if (rule.has("trigger") && !(raw instanceof Map)) {
                 rule.error("trigger", "expected an object such as {\"eventType\": \"lesson_completed\"}, or an event "
                         + "type, found " + JsonValues.describe(raw));
                 return null;
