@@ -107,6 +107,14 @@ class ExpressionsTest {
         assertThat(trusted("player.currencies.gems", Map.of())).isEqualTo(0L);
         assertThat(trusted("player.currencies.size()", Map.of())).isEqualTo(1);
         assertThat(trusted("player.quests.lessons.progress", Map.of())).isEqualTo(3L);
+        assertThat(trusted("player.quests.size() == 1 && player.quests.containsKey('lessons')", Map.of()))
+                .isEqualTo(true);
+        assertThat(trusted("player.quests['never'] == null", Map.of())).isEqualTo(true);
+        assertThat(trusted("x = 0; foreach (q : player.quests.values()) { x += q.target }; x", Map.of()))
+                .isEqualTo(10L);
+        assertThat(trusted("player.quests", Map.of()))
+                .isEqualTo(Map.of("lessons", Map.of("progress", 3L, "target", 10L, "completed", false,
+                        "completions", 0L)));
         assertThat(trusted("event.timestamp", Map.of())).isEqualTo(TestContext.TIME.toEpochMilli());
         assertThat(trusted("properties.score", Map.of("score", 4L))).isEqualTo(4L);
     }

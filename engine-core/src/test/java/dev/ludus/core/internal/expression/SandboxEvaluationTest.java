@@ -89,6 +89,7 @@ class SandboxEvaluationTest {
                 arguments("player.quests['lessons'].target", 10L),
                 arguments("player.quests.lessons.completed", false),
                 arguments("player.quests.lessons.completions", 0L),
+                arguments("size(player.quests)", 1L),
                 arguments("player.attributes.tier", "gold"),
                 // arithmetic: long when both whole, double otherwise
                 arguments("score + 5", 100L),
@@ -185,7 +186,8 @@ class SandboxEvaluationTest {
                 arguments("score.x", "score.x"),
                 arguments("missing > 1 || true", "missing"),
                 arguments("!(missing > 1)", "missing"),
-                arguments("lower(missing)", "missing"));
+                arguments("lower(missing)", "missing"),
+                arguments("player.quests.never.progress", "player.quests.never"));
     }
 
     @ParameterizedTest(name = "{0} misses {1}")
