@@ -3,6 +3,7 @@ package dev.ludus.core.internal.expression;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.QuestState;
 import dev.ludus.api.spi.EvaluationContext;
+import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collections;
@@ -11,7 +12,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * The variables of SPEC section 10, read from an {@link EvaluationContext}: each property by its name,
@@ -104,7 +107,7 @@ final class Variables {
         map.put("xp", state.xp());
         map.put("level", (long) state.level());
         map.put("currencies", new Balances(state.currencies()));
-        map.put("badges", List.copyOf(state.badges()));
+        map.put("badges", new Badges(state.badges()));
         map.put("quests", new Quests(state.quests()));
         map.put("attributes", state.attributes());
         return Collections.unmodifiableMap(map);
@@ -136,6 +139,43 @@ final class Variables {
         @Override
         public Set<Entry<String, Long>> entrySet() {
             return held.entrySet();
+        }
+    }
+
+    /**
+     * The player's badges as expressions read them, a list in id order: copied into one only when read by index
+     * (copying them whenever an expression read {@code player} cost 20 µs per evaluation at 5,000 badges);
+     * {@code contains} and {@code size} read the player's set.
+     */
+    private static final class Badges extends AbstractList<String> implements RandomAccess {
+        private final SortedSet<String> badges;
+        private List<String> list;
+
+        Badges(SortedSet<String> badges) {
+            this.badges = badges;
+        }
+
+        @Override
+        public String get(int index) {
+            if (list == null) {
+                list = List.copyOf(badges);
+            }
+            return list.get(index);
+        }
+
+        @Override
+        public int size() {
+            return badges.size();
+        }
+
+        @Override
+        public boolean contains(Object badge) {
+            return badges.contains(badge);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return badges.iterator();
         }
     }
 

@@ -110,6 +110,10 @@ class ExpressionsTest {
         assertThat(trusted("player.quests.size() == 1 && player.quests.containsKey('lessons')", Map.of()))
                 .isEqualTo(true);
         assertThat(trusted("player.quests['never'] == null", Map.of())).isEqualTo(true);
+        assertThat(trusted("player.badges contains 'first-lesson'", Map.of())).isEqualTo(true);
+        assertThat(trusted("player.badges.size() == 2 && player.badges[1] == 'streak-7'", Map.of()))
+                .isEqualTo(true);
+        assertThat(trusted("player.badges", Map.of())).isEqualTo(List.of("first-lesson", "streak-7"));
         assertThat(trusted("x = 0; foreach (q : player.quests.values()) { x += q.target }; x", Map.of()))
                 .isEqualTo(10L);
         assertThat(trusted("player.quests", Map.of()))

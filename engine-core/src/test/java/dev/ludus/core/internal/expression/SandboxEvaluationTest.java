@@ -85,6 +85,7 @@ class SandboxEvaluationTest {
                 arguments("player.currencies == wallet", false),
                 arguments("wallet == player.currencies", false),
                 arguments("player.badges[0]", "first-lesson"),
+                arguments("size(player.badges)", 2L),
                 arguments("player.quests.lessons.progress", 3L),
                 arguments("player.quests['lessons'].target", 10L),
                 arguments("player.quests.lessons.completed", false),
