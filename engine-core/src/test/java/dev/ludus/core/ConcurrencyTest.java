@@ -10,7 +10,6 @@ import dev.ludus.api.EventStatus;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.api.spi.PlayerCommit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -47,30 +46,8 @@ class ConcurrencyTest {
         RuleEngine engine = Ludus.builder().game(GAME).store(store).clock(Fixtures.CLOCK)
                 .maxCommitRetries(1_000_000) // contention is the point here; the bound is tested in StoreFaultsTest
                 .build();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<EventResult>>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    List<EventResult> results = new ArrayList<>();
-                    start.await();
-                    for (int i = thread; i < EVENTS; i += THREADS) {
-                        results.add(engine.track(nth(i)));
-                    }
-                    return results;
-                }));
-            }
-            start.countDown();
-            List<EventResult> all = new ArrayList<>();
-            for (Future<List<EventResult>> f : futures) {
-                all.addAll(f.get(2, TimeUnit.MINUTES));
-            }
-            assertThat(all).hasSize(EVENTS).allSatisfy(r -> assertThat(r.status()).isEqualTo(EventStatus.PROCESSED));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<EventResult> all = Fixtures.trackConcurrently(THREADS, EVENTS, i -> engine.track(nth(i)));
+        assertThat(all).hasSize(EVENTS).allSatisfy(r -> assertThat(r.status()).isEqualTo(EventStatus.PROCESSED));
 
         // the same events, one after the other, on a fresh engine
         RuleEngine sequential = Fixtures.engine(GAME);

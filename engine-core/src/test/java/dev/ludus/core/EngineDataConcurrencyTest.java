@@ -7,13 +7,7 @@ import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
 import dev.ludus.api.RuleEngine;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,51 +47,31 @@ class EngineDataConcurrencyTest {
     @Test
     void eightThreadsOnThreePlayers_countEveryEventOnce_andFireEachLimitedRuleOnce() throws Exception {
         RuleEngine engine = Ludus.builder().game(game("1")).maxCommitRetries(1_000_000).build();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<EventResult>>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    List<EventResult> results = new ArrayList<>();
-                    start.await();
-                    for (int i = thread; i < EVENTS; i += THREADS) {
-                        if (i == EVENTS / 2) {
-                            engine.reload(game("2")); // the same rules: their data is kept
-                        }
-                        results.add(engine.track(Event.builder().externalUserId("p" + i % PLAYERS)
-                                .eventType("visit").timestamp(START.plusSeconds(3_600L * i)).build()));
-                    }
-                    return results;
-                }));
+        List<EventResult> all = Fixtures.trackConcurrently(THREADS, EVENTS, i -> {
+            if (i == EVENTS / 2) {
+                engine.reload(game("2")); // the same rules: their data is kept
             }
-            start.countDown();
-            List<EventResult> all = new ArrayList<>();
-            for (Future<List<EventResult>> future : futures) {
-                all.addAll(future.get(2, TimeUnit.MINUTES));
-            }
+            return engine.track(Event.builder().externalUserId("p" + i % PLAYERS).eventType("visit")
+                    .timestamp(START.plusSeconds(3_600L * i)).build());
+        });
 
-            assertThat(all).allMatch(r -> r.status() == EventStatus.PROCESSED);
-            for (int p = 0; p < PLAYERS; p++) {
-                String player = "p" + p;
-                var state = engine.player(player).orElseThrow();
-                assertThat(state.version()).as(player).isEqualTo(EVENTS / PLAYERS);
-                assertThat(state.balance("finished")).as(player + ": the count reached every event").isEqualTo(1);
-                assertThat(state.balance("badges")).as(player).isEqualTo(1);
-                Event check = Event.builder().externalUserId(player).eventType("check")
-                        .timestamp(START.plusSeconds(3_600L * (EVENTS - 1))).build();
-                assertThat(engine.explain(check).result().rulesTriggered()).as(player + ": a day of every %d", DAYS)
-                        .containsExactly("every-day");
-                assertThat(state.xp()).as(player + ": a0..a19, each once").isEqualTo(20);
-                for (int n = 0; n < 20; n++) {
-                    String rule = "a" + n;
-                    assertThat(all.stream().filter(r -> r.externalUserId().equals(player)
-                            && r.rulesTriggered().contains(rule))).as(player + " " + rule).hasSize(1);
-                }
+        assertThat(all).allMatch(r -> r.status() == EventStatus.PROCESSED);
+        for (int p = 0; p < PLAYERS; p++) {
+            String player = "p" + p;
+            var state = engine.player(player).orElseThrow();
+            assertThat(state.version()).as(player).isEqualTo(EVENTS / PLAYERS);
+            assertThat(state.balance("finished")).as(player + ": the count reached every event").isEqualTo(1);
+            assertThat(state.balance("badges")).as(player).isEqualTo(1);
+            Event check = Event.builder().externalUserId(player).eventType("check")
+                    .timestamp(START.plusSeconds(3_600L * (EVENTS - 1))).build();
+            assertThat(engine.explain(check).result().rulesTriggered()).as(player + ": a day of every %d", DAYS)
+                    .containsExactly("every-day");
+            assertThat(state.xp()).as(player + ": a0..a19, each once").isEqualTo(20);
+            for (int n = 0; n < 20; n++) {
+                String rule = "a" + n;
+                assertThat(all.stream().filter(r -> r.externalUserId().equals(player)
+                        && r.rulesTriggered().contains(rule))).as(player + " " + rule).hasSize(1);
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -15,11 +15,18 @@ import dev.ludus.api.spi.PlayerStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /** Small helpers shared by the engine-core contract tests: games as text, events at a fixed time, seeded players. */
 final class Fixtures {
@@ -31,6 +38,40 @@ final class Fixtures {
     }
 
     /** @return an engine for the game on a fresh in-memory store and the fixed clock */
+    /**
+     * Runs {@code track} for {@code events} numbers from {@code threads} threads started together, thread t taking
+     * t, t + threads, t + 2 × threads, …; waits at most 2 minutes.
+     *
+     * @return every result, thread by thread
+     */
+    static List<EventResult> trackConcurrently(int threads, int events, IntFunction<EventResult> track)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<EventResult>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    List<EventResult> results = new ArrayList<>();
+                    start.await();
+                    for (int i = thread; i < events; i += threads) {
+                        results.add(track.apply(i));
+                    }
+                    return results;
+                }));
+            }
+            start.countDown();
+            List<EventResult> all = new ArrayList<>();
+            for (Future<List<EventResult>> future : futures) {
+                all.addAll(future.get(2, TimeUnit.MINUTES));
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * Throws {@code e}, checked or not, from a method that declares nothing: what a store or a custom type written
      * in another JVM language, or using a "sneaky throw", can do.

@@ -211,19 +211,8 @@ final class Variables {
             return new AbstractSet<>() {
                 @Override
                 public Iterator<Entry<String, Object>> iterator() {
-                    Iterator<Entry<String, QuestState>> each = quests.entrySet().iterator();
-                    return new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return each.hasNext();
-                        }
-
-                        @Override
-                        public Entry<String, Object> next() {
-                            Entry<String, QuestState> quest = each.next();
-                            return new SimpleImmutableEntry<>(quest.getKey(), questView(quest.getValue()));
-                        }
-                    };
+                    return quests.entrySet().stream().<Entry<String, Object>>map(
+                            q -> new SimpleImmutableEntry<>(q.getKey(), questView(q.getValue()))).iterator();
                 }
 
                 @Override
