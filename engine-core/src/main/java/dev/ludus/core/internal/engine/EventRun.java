@@ -327,17 +327,13 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     // ---- limits (SPEC 4.4): engine data "limit|<rule>" =
     //      [last fire epoch second, its nanos, fires, newest period bucket, fires in that period]
 
-    private static String limitKey(CompiledRule rule) {
-        return "limit|" + rule.id();
-    }
-
     /** @return the reason a limit blocks the rule now, or {@code null} */
     private String blockedBy(CompiledRule rule) {
         Limits limits = rule.limits();
         if (limits == null) {
             return null;
         }
-        List<?> state = (List<?>) data.get(limitKey(rule));
+        List<?> state = (List<?>) data.get(CompiledGame.limitKey(rule));
         if (state == null) {
             return null;
         }
@@ -358,11 +354,12 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     private void recordFire(CompiledRule rule) {
         Limits limits = rule.limits();
-        List<?> state = (List<?>) data.get(limitKey(rule));
+        String key = CompiledGame.limitKey(rule);
+        List<?> state = (List<?>) data.get(key);
         Instant now = current.timestamp();
         long bucket = limits.period() == null ? 0 : limits.period().bucket(now, limits.zone());
         if (state == null) {
-            data.put(limitKey(rule), List.of(now.getEpochSecond(), (long) now.getNano(), 1L, bucket, 1L));
+            data.put(key, List.of(now.getEpochSecond(), (long) now.getNano(), 1L, bucket, 1L));
             return;
         }
         long periodBucket = whole(state, 3);
@@ -375,8 +372,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             periodFires++;
         }
         Instant last = now.isAfter(lastFire(state)) ? now : lastFire(state);
-        data.put(limitKey(rule), List.of(last.getEpochSecond(), (long) last.getNano(), whole(state, 2) + 1,
-                periodBucket, periodFires));
+        data.put(key, List.of(last.getEpochSecond(), (long) last.getNano(), whole(state, 2) + 1, periodBucket,
+                periodFires));
     }
 
     private static Instant lastFire(List<?> state) {
