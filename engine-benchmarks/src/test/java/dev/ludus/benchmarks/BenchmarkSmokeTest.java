@@ -107,6 +107,23 @@ class BenchmarkSmokeTest {
         SMOKED.add("BaselineBenchmark.track");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {100, 0})
+    void contractFloorBenchmark_firesWhatTheBaselineFires(int historyPerPlayer) {
+        ContractFloorBenchmark benchmark = new ContractFloorBenchmark();
+        benchmark.rules = 1000;
+        benchmark.historyPerPlayer = historyPerPlayer;
+        benchmark.setUp();
+        Cursor cursor = new Cursor();
+        long fired = 0;
+        for (int n = 0; n < OPS; n++) {
+            fired += processedFired(benchmark.track(cursor));
+        }
+
+        assertThat(fired).isEqualTo(baselineFired(ReferenceWorkload.scaled(1000), 0, OPS)).isPositive();
+        SMOKED.add("ContractFloorBenchmark.track");
+    }
+
     @Test
     void jsonTrackBenchmark_parsesTheEventsAndFiresWhatTheBaselineFires() {
         JsonTrackBenchmark benchmark = new JsonTrackBenchmark();
