@@ -3,10 +3,10 @@ package dev.ludus.benchmarks;
 import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
-import dev.ludus.api.RuleEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +34,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  *       ({@code hot-0}…{@code hot-9}, player {@code n} becomes {@code hot-(n % 10)}), so commits race on the
  *       same players and the losers re-evaluate (optimistic concurrency, SPEC 5).</li>
  * </ul>
+ *
+ * {@code engine=contractFloor} runs the {@link ContractFloor} instead of Ludus (its own history ring of
+ * {@code historyPerPlayer} entries), to show how code that does only the contract's work scales on this machine.
  *
  * {@code oneThread} and {@code twoThreads} run the same events; JMH reports the average time per op per thread,
  * so the throughput of two threads is {@code 2e9 / (ns/op)} events per second against {@code 1e9 / (ns/op)} for
@@ -74,7 +77,11 @@ public class ContendedTrackBenchmark {
     @Param({"100"})
     public int historyPerPlayer;
 
-    private RuleEngine engine;
+    /** What tracks the events: {@code ludus}, or {@code contractFloor} for the {@link ContractFloor}. */
+    @Param({"ludus"})
+    public String engine;
+
+    private Function<Event, EventResult> tracker;
     private Event[][] eventsByThread;
 
     /** Builds each thread's events, checks them against the baseline and builds the shared engine. */
@@ -86,12 +93,27 @@ public class ContendedTrackBenchmark {
             eventsByThread[t] = readdress(workload.events(), players, t);
         }
         long expected = WorkCheck.expectedFired(workload);
-        RuleEngine check = TrackBenchmark.newEngine(workload, "typed", historyPerPlayer);
+        Function<Event, EventResult> check = newTracker(workload);
         for (int t = 0; t < THREADS; t++) {
-            long fired = HandWrittenBaseline.firedByLudus(check, List.of(eventsByThread[t]));
-            WorkCheck.requireFired("Ludus on " + players + " players, thread " + t, fired, expected);
+            long fired = 0;
+            for (Event event : eventsByThread[t]) {
+                EventResult result = check.apply(event);
+                if (result.status() != EventStatus.PROCESSED) {
+                    throw new IllegalStateException(engine + " did not process " + event + ": " + result);
+                }
+                fired += result.rulesTriggered().size();
+            }
+            WorkCheck.requireFired(engine + " on " + players + " players, thread " + t, fired, expected);
         }
-        engine = TrackBenchmark.newEngine(workload, "typed", historyPerPlayer);
+        tracker = newTracker(workload);
+    }
+
+    private Function<Event, EventResult> newTracker(ReferenceWorkload workload) {
+        return switch (engine) {
+            case "ludus" -> TrackBenchmark.newEngine(workload, "typed", historyPerPlayer)::track;
+            case "contractFloor" -> new ContractFloor(workload.rules(), historyPerPlayer)::track;
+            default -> throw new IllegalArgumentException("engine must be ludus or contractFloor, was " + engine);
+        };
     }
 
     /**
@@ -164,7 +186,7 @@ public class ContendedTrackBenchmark {
     }
 
     private EventResult track(ThreadEvents events, Outcomes outcomes) {
-        EventResult result = engine.track(events.next());
+        EventResult result = tracker.apply(events.next());
         if (result.status() != EventStatus.PROCESSED) {
             outcomes.notProcessed++;
         }

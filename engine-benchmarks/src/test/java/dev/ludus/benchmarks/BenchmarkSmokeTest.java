@@ -168,12 +168,13 @@ class BenchmarkSmokeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"distinct", "hot10"})
-    void contendedTrackBenchmark_oneThread_firesWhatTheBaselineFires(String players) {
+    @CsvSource({"distinct, ludus", "hot10, ludus", "distinct, contractFloor", "hot10, contractFloor"})
+    void contendedTrackBenchmark_oneThread_firesWhatTheBaselineFires(String players, String engine) {
         ContendedTrackBenchmark benchmark = new ContendedTrackBenchmark();
         benchmark.rules = 1000;
         benchmark.players = players;
         benchmark.historyPerPlayer = 100;
+        benchmark.engine = engine;
         benchmark.setUp();
         ContendedTrackBenchmark.ThreadEvents events = new ContendedTrackBenchmark.ThreadEvents();
         events.setUp(benchmark, threadParams(0, 1));
@@ -190,12 +191,13 @@ class BenchmarkSmokeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"distinct", "hot10"})
-    void contendedTrackBenchmark_twoThreads_eachFiresWhatTheBaselineFires(String players) throws Exception {
+    @CsvSource({"distinct, ludus", "hot10, ludus", "distinct, contractFloor", "hot10, contractFloor"})
+    void contendedTrackBenchmark_twoThreads_eachFiresWhatTheBaselineFires(String players, String engine) throws Exception {
         ContendedTrackBenchmark benchmark = new ContendedTrackBenchmark();
         benchmark.rules = 1000;
         benchmark.players = players;
         benchmark.historyPerPlayer = 100;
+        benchmark.engine = engine;
         benchmark.setUp();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
