@@ -95,14 +95,7 @@ public class ContendedTrackBenchmark {
         long expected = WorkCheck.expectedFired(workload);
         Function<Event, EventResult> check = newTracker(workload);
         for (int t = 0; t < THREADS; t++) {
-            long fired = 0;
-            for (Event event : eventsByThread[t]) {
-                EventResult result = check.apply(event);
-                if (result.status() != EventStatus.PROCESSED) {
-                    throw new IllegalStateException(engine + " did not process " + event + ": " + result);
-                }
-                fired += result.rulesTriggered().size();
-            }
+            long fired = HandWrittenBaseline.fired(engine, check, List.of(eventsByThread[t]));
             WorkCheck.requireFired(engine + " on " + players + " players, thread " + t, fired, expected);
         }
         tracker = newTracker(workload);

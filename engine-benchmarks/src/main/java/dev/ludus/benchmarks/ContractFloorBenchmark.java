@@ -53,11 +53,8 @@ public class ContractFloorBenchmark {
     public void setUp() {
         ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
         events = workload.events().toArray(new Event[0]);
-        long fired = 0;
-        ContractFloor check = new ContractFloor(workload.rules(), historyPerPlayer);
-        for (Event event : events) {
-            fired += check.track(event).rulesTriggered().size();
-        }
+        long fired = HandWrittenBaseline.fired("the contract floor",
+                new ContractFloor(workload.rules(), historyPerPlayer)::track, workload.events());
         WorkCheck.requireFired("the contract floor (" + rules + " rules)", fired, WorkCheck.expectedFired(workload));
         floor = new ContractFloor(workload.rules(), historyPerPlayer);
     }

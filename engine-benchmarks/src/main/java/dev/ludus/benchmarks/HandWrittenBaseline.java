@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The floor for the reference workload: what a developer would write by hand for exactly these rules.
@@ -101,11 +102,21 @@ public final class HandWrittenBaseline {
      * @throws IllegalStateException when an event is not {@code processed}
      */
     public static long firedByLudus(RuleEngine engine, List<Event> events) {
+        return fired("Ludus", engine::track, events);
+    }
+
+    /**
+     * @param name    what tracks the events, for the message
+     * @param tracker tracks one event and returns its result
+     * @return the total size of {@code rulesTriggered} over the events, tracked in order
+     * @throws IllegalStateException when an event is not {@code processed}
+     */
+    public static long fired(String name, Function<Event, EventResult> tracker, List<Event> events) {
         long fired = 0;
         for (Event event : events) {
-            EventResult result = engine.track(event);
+            EventResult result = tracker.apply(event);
             if (result.status() != EventStatus.PROCESSED) {
-                throw new IllegalStateException("Ludus did not process " + event + ": " + result);
+                throw new IllegalStateException(name + " did not process " + event + ": " + result);
             }
             fired += result.rulesTriggered().size();
         }
