@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The {@link ContractFloor} on the reference workload: the cheapest hand-written code that keeps the engine's
+ * The {@link ContractFloor} on the reference workload: a lean hand-written implementation of the engine's
  * contract for these rules (event id, clock, validation, immutable snapshot and atomic commit, result, history),
  * so that {@link TrackBenchmark} at the same {@code historyPerPlayer} shows what the engine's generality costs
  * beyond the contract, and {@link BaselineBenchmark} what the contract costs beyond the bare rules.
@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar engine-benchmarks/target/benchmarks.jar ContractFloorBenchmark -f 1
  * }</pre>
  *
- * <p>Setup checks that Ludus and the contract floor fire the same number of rules.
+ * <p>Setup checks that the contract floor fires as many rules as the hand-written baseline ({@code
+ * ContractFloorTest} compares its results with Ludus's event by event).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,7 +49,7 @@ public class ContractFloorBenchmark {
     private ContractFloor floor;
     private Event[] events;
 
-    /** Builds the workload, checks the contract floor's work against Ludus and builds the floor under test. */
+    /** Builds the workload, checks the contract floor's work against the baseline and builds the floor under test. */
     @Setup(Level.Trial)
     public void setUp() {
         ReferenceWorkload workload = ReferenceWorkload.scaled(rules);

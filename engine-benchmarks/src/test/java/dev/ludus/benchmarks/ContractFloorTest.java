@@ -12,10 +12,13 @@ import dev.ludus.api.PlayerState;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.core.Ludus;
 import dev.ludus.core.store.InMemoryPlayerStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,12 +35,16 @@ class ContractFloorTest {
         RuleEngine engine = Ludus.builder().game(RW_1000.gameJson())
                 .store(InMemoryPlayerStore.builder().historyPerPlayer(HISTORY).build()).build();
         ContractFloor floor = new ContractFloor(RW_1000.rules(), HISTORY);
+        Map<String, EventResult> results = new HashMap<>();
+        Instant start = Instant.now();
 
         for (Event event : RW_1000.events()) {
             EventResult ludus = engine.track(event);
             EventResult ours = floor.track(event);
             assertThat(ours.status()).isEqualTo(ludus.status()).isEqualTo(EventStatus.PROCESSED);
-            assertThat(ours.eventId()).hasSize(36).isNotEqualTo(ludus.eventId());
+            assertThat(UUID.fromString(ours.eventId()).version()).isEqualTo(4);
+            assertThat(UUID.fromString(ours.eventId()).toString()).isEqualTo(ours.eventId());
+            assertThat(results.put(ours.eventId(), ours)).as("an earlier result with id %s", ours.eventId()).isNull();
             assertThat(ours.rulesTriggered()).as("%s", event).isEqualTo(ludus.rulesTriggered());
             assertThat(ours.actionsExecuted()).as("%s", event).isEqualTo(ludus.actionsExecuted());
             assertThat(ours.updates()).as("%s", event).isEqualTo(ludus.updates());
@@ -49,10 +56,18 @@ class ContractFloorTest {
                     .containsExactly(state.version(), state.xp(), state.level(), state.balance("coins"));
             List<HistoryEntry> kept = new ArrayList<>(engine.events().list(EventQuery.of(player, HISTORY)).entries());
             Collections.reverse(kept); // Ludus lists the newest first
-            assertThat(floor.history(player)).extracting(HistoryEntry::version, HistoryEntry::eventType,
+            List<HistoryEntry> ours = floor.history(player);
+            assertThat(ours).extracting(HistoryEntry::version, HistoryEntry::externalUserId, HistoryEntry::eventType,
                             HistoryEntry::properties, HistoryEntry::rulesTriggered, HistoryEntry::actionsExecuted)
-                    .isEqualTo(kept.stream().map(e -> Tuple.tuple(e.version(), e.eventType(),
+                    .isEqualTo(kept.stream().map(e -> Tuple.tuple(e.version(), e.externalUserId(), e.eventType(),
                             e.properties(), e.rulesTriggered(), e.actionsExecuted())).toList());
+            for (HistoryEntry entry : ours) {
+                EventResult result = results.get(entry.eventId());
+                assertThat(result).as("the result of history entry %s", entry.eventId()).isNotNull();
+                assertThat(result.externalUserId()).isEqualTo(player);
+                assertThat(entry.rulesTriggered()).isEqualTo(result.rulesTriggered());
+                assertThat(entry.timestamp()).isBetween(start, Instant.now());
+            }
         }
     }
 
@@ -72,14 +87,23 @@ class ContractFloorTest {
         ContractFloor floor = new ContractFloor(RW_1000.rules(), HISTORY);
 
         EventResult blank = floor.track(Event.of("p", "", Map.of()));
-        EventResult badValue = floor.track(Event.of("p", "type_00", Map.of("score", List.of(1))));
+        EventResult control = floor.track(Event.of("p\u0007", "type_00", Map.of()));
+        EventResult notFinite = floor.track(Event.of("p", "type_00", Map.of("score", Double.NaN)));
+        EventResult tooDeep = floor.track(Event.of("p", "type_00",
+                Map.of("a", List.of(List.of(List.of(List.of(List.of(List.of(List.of(List.of(1)))))))))));
 
         assertThat(blank.status()).isEqualTo(EventStatus.REJECTED);
         assertThat(blank.error().code()).isEqualTo(ErrorCode.INVALID_EVENT);
         assertThat(blank.error().message()).isEqualTo("eventType is invalid");
-        assertThat(badValue.error().message()).isEqualTo("properties.score is invalid");
+        assertThat(control.error().message()).isEqualTo("externalUserId is invalid");
+        assertThat(notFinite.error().message()).isEqualTo("properties.score is invalid");
+        assertThat(tooDeep.error().message()).isEqualTo("properties.a is invalid");
         assertThat(floor.snapshot("p")).containsExactly(0, 0, 1, 0);
         assertThat(floor.history("p")).isEmpty();
+        EventResult nested = floor.track(Event.of("p", "type_00",
+                Map.of("tags", List.of("featured"), "order", Map.of("total", 149.99), "none", Map.of())));
+        assertThat(nested.status()).as("SPEC 2 allows lists and maps").isEqualTo(EventStatus.PROCESSED);
+        assertThat(floor.snapshot("p")).containsExactly(1, 0, 1, 0);
     }
 
     @Test
