@@ -123,7 +123,15 @@ public final class ContractFloor {
         if (event.idempotencyKey() != null || !event.profile().isEmpty()) {
             throw new IllegalArgumentException("the contract floor keeps no idempotency keys or profiles");
         }
-        String eventId = event.eventId() != null ? event.eventId() : newEventId();
+        long idHigh = 0;
+        long idLow = 0;
+        String eventId = event.eventId();
+        if (eventId == null) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            idHigh = (random.nextLong() & ~0xF000L) | 0x4000L;
+            idLow = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+            eventId = new UUID(idHigh, idLow).toString();
+        }
         String user = event.externalUserId();
         String eventType = event.eventType();
         String invalid = invalidField(event);
@@ -173,7 +181,8 @@ public final class ContractFloor {
                     ruleIds, actions.get(count), List.of(), List.of(), List.copyOf(updates), null, null);
             updates.clear();
             Player after = new Player(before.version + 1, xp, level, coins);
-            if (slot.commit(before, after, eventId, eventType, timestamp, properties, ruleIds)) {
+            String givenId = idHigh == 0 ? eventId : null;
+            if (slot.commit(before, after, idHigh, idLow, givenId, eventType, timestamp, properties, ruleIds)) {
                 return result;
             }
         }
@@ -198,13 +207,6 @@ public final class ContractFloor {
     public List<HistoryEntry> history(String externalUserId) {
         Slot slot = players.get(externalUserId);
         return slot == null ? List.of() : slot.history(externalUserId, actions);
-    }
-
-    private static String newEventId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(msb, lsb).toString();
     }
 
     /** @return the name of the first invalid field, or {@code null} when the event is valid */
@@ -306,8 +308,9 @@ public final class ContractFloor {
 
     /**
      * A player's committed snapshot and history ring; commits and history reads hold its lock, reads of the
-     * snapshot do not. Entry {@code i} of the ring is {@code numbers[3i..3i+2]} (version, epoch second, nano) and
-     * {@code references[4i..4i+3]} (id, event type, properties, rule ids).
+     * snapshot do not. Entry {@code i} of the ring is {@code numbers[5i..5i+4]} (version, epoch second, nano, the
+     * generated id's two halves) and {@code references[4i..4i+3]} (the id when the event brought its own, event
+     * type, properties, rule ids).
      */
     private static final class Slot {
         private volatile Player player = Player.NEW;
@@ -320,22 +323,25 @@ public final class ContractFloor {
 
         Slot(int limit) {
             this.limit = limit;
-            this.numbers = new long[3 * limit];
+            this.numbers = new long[5 * limit];
             this.references = new Object[4 * limit];
         }
 
         /** @return whether {@code after} was committed: no other commit came after {@code before} was read */
-        synchronized boolean commit(Player before, Player after, String eventId, String eventType, Instant timestamp,
-                                    Map<String, Object> properties, List<String> ruleIds) {
+        synchronized boolean commit(Player before, Player after, long idHigh, long idLow, String givenId,
+                                    String eventType, Instant timestamp, Map<String, Object> properties,
+                                    List<String> ruleIds) {
             if (player != before) {
                 return false;
             }
             player = after;
             if (limit > 0) {
-                numbers[3 * next] = after.version;
-                numbers[3 * next + 1] = timestamp.getEpochSecond();
-                numbers[3 * next + 2] = timestamp.getNano();
-                references[4 * next] = eventId;
+                numbers[5 * next] = after.version;
+                numbers[5 * next + 1] = timestamp.getEpochSecond();
+                numbers[5 * next + 2] = timestamp.getNano();
+                numbers[5 * next + 3] = idHigh;
+                numbers[5 * next + 4] = idLow;
+                references[4 * next] = givenId;
                 references[4 * next + 1] = eventType;
                 references[4 * next + 2] = properties;
                 references[4 * next + 3] = ruleIds;
@@ -351,8 +357,10 @@ public final class ContractFloor {
             for (int k = kept; k > 0; k--) {
                 int i = (next - k + limit) % limit;
                 List<String> ruleIds = (List<String>) references[4 * i + 3];
-                entries.add(new HistoryEntry((String) references[4 * i], user, (String) references[4 * i + 1],
-                        Instant.ofEpochSecond(numbers[3 * i + 1], numbers[3 * i + 2]), numbers[3 * i],
+                String id = references[4 * i] != null ? (String) references[4 * i]
+                        : new UUID(numbers[5 * i + 3], numbers[5 * i + 4]).toString();
+                entries.add(new HistoryEntry(id, user, (String) references[4 * i + 1],
+                        Instant.ofEpochSecond(numbers[5 * i + 1], numbers[5 * i + 2]), numbers[5 * i],
                         (Map<String, Object>) references[4 * i + 2], ruleIds, actions.get(ruleIds.size())));
             }
             return entries;
