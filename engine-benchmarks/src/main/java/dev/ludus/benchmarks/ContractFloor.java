@@ -29,28 +29,33 @@ import java.util.function.Function;
  * <ul>
  *   <li>an event id, a random (version 4) UUID in canonical form, and, when history is kept, the time from the
  *       clock (nothing else here reads it);</li>
- *   <li>SPEC 2's validation: player and event type non-blank, at most 256 and 128 characters, no control
- *       characters; property values strings (at most 65,536 characters), finite numbers, booleans, {@code null},
- *       lists and maps of those, nested at most 8 deep, at most 256 keys in all;</li>
+ *   <li>SPEC 2's limits, lengths counted in UTF-16 chars (the engine counts code points and also checks for
+ *       unpaired surrogates and a given event id): player and event type non-blank, at most 256 and 128 chars, no
+ *       control characters; property values strings (at most 65,536 chars), finite numbers, booleans,
+ *       {@code null}, lists and maps of those, nested at most 8 deep, at most 256 keys in all;</li>
  *   <li>a new immutable snapshot of the player (version, XP, level, coins: fields, as a developer would write for
  *       these rules), committed under the player's lock only if no other commit came between its load and its
- *       commit, so that readers and retries always see whole states; at most {@value #MAX_ATTEMPTS} attempts, then
- *       {@code CONFLICT};</li>
+ *       commit, so that readers and retries always see whole states; at most {@value #MAX_ATTEMPTS} attempts (the
+ *       engine's default of 16 retries), then {@code CONFLICT};</li>
  *   <li>an {@link EventResult} with the rules triggered, the actions executed and the typed {@link Update}s, equal
  *       to the engine's; the lists of rule ids are shared between events that fire the same rules, and those of
  *       actions between events that fire as many, as the engine shares them;</li>
- *   <li>the player's newest {@code historyPerPlayer} entries, kept in the player's slot as numbers (version and
- *       time) and references to what the event and the result already hold (id, event type, properties, the
- *       shared list of rule ids), so that keeping an entry allocates nothing.</li>
+ *   <li>the player's newest {@code historyPerPlayer} entries, kept in the player's slot as numbers (version, time,
+ *       a generated id's halves) and references to what the event and the result already hold (a given id, event
+ *       type, properties, the shared list of rule ids), so that keeping an entry allocates nothing. This is the
+ *       plain layout: each commit writes into its player's ring, memory no commit has touched since that player's
+ *       previous event. The engine's store writes all players' entries into one log in commit order instead
+ *       (and compacts it), which costs far less memory traffic; this floor's number at history 100 is therefore
+ *       not a floor for the history.</li>
  * </ul>
  * It leaves out what these events never use (idempotency keys, profiles, subscribers: an event that carries a key
- * or a profile is refused with {@link IllegalArgumentException}) and all of the engine's generality (compiled
- * conditions, limits, engine data, other actions).
+ * or a profile is refused with {@link IllegalArgumentException}), finding an event by id, and all of the engine's
+ * generality (compiled conditions, limits, engine data, other actions).
  *
  * <p>Thread-safe: a player's commit and its history reads hold that player's lock.
  */
 public final class ContractFloor {
-    private static final int MAX_ATTEMPTS = 16;
+    private static final int MAX_ATTEMPTS = 17;
     private static final int MAX_USER_LENGTH = 256;
     private static final int MAX_TYPE_LENGTH = 128;
     private static final int MAX_STRING_LENGTH = 65_536;

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,6 +105,41 @@ class ContractFloorTest {
                 Map.of("tags", List.of("featured"), "order", Map.of("total", 149.99), "none", Map.of())));
         assertThat(nested.status()).as("SPEC 2 allows lists and maps").isEqualTo(EventStatus.PROCESSED);
         assertThat(floor.snapshot("p")).containsExactly(1, 0, 1, 0);
+    }
+
+    @Test
+    void givenEventId_isTheResultsAndTheHistorys() {
+        ContractFloor floor = new ContractFloor(RW_1000.rules(), HISTORY);
+        Event event = RW_1000.events().get(0).toBuilder().eventId("given-1").build();
+
+        EventResult result = floor.track(event);
+
+        assertThat(result.eventId()).isEqualTo("given-1");
+        assertThat(floor.history(event.externalUserId())).extracting(HistoryEntry::eventId).containsExactly("given-1");
+    }
+
+    @Test
+    void propertiesAtSpec2Limits_areAccepted_andBeyondThemRejected() {
+        ContractFloor floor = new ContractFloor(RW_1000.rules(), HISTORY);
+        Map<String, Object> keys256 = new LinkedHashMap<>();
+        for (int k = 0; k < 254; k++) {
+            keys256.put("k" + k, k);
+        }
+        keys256.put("nested", Map.of("last", 1)); // 255 keys at the top, one inside
+        Map<String, Object> keys257 = new LinkedHashMap<>(keys256);
+        keys257.put("nested", Map.of("last", 1, "one-more", 2));
+        Object depth8 = List.of(List.of(List.of(List.of(List.of(List.of(List.of(1)))))));
+
+        assertThat(floor.track(Event.of("p", "type_00", keys256)).status()).isEqualTo(EventStatus.PROCESSED);
+        assertThat(floor.track(Event.of("p", "type_00", Map.of("a", depth8))).status())
+                .isEqualTo(EventStatus.PROCESSED);
+        assertThat(floor.track(Event.of("p", "type_00", Map.of("s", "x".repeat(65_536)))).status())
+                .isEqualTo(EventStatus.PROCESSED);
+        assertThat(floor.track(Event.of("p", "type_00", keys257)).error().message())
+                .isEqualTo("properties.nested is invalid");
+        assertThat(floor.track(Event.of("p", "type_00", Map.of("s", "x".repeat(65_537)))).error().message())
+                .isEqualTo("properties.s is invalid");
+        assertThat(floor.snapshot("p")[0]).isEqualTo(3);
     }
 
     @Test
