@@ -6,6 +6,7 @@ import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
 import dev.ludus.api.HistoryEntry;
 import dev.ludus.api.Update;
+import dev.ludus.benchmarks.HandWrittenBaseline.Rule;
 import dev.ludus.benchmarks.ReferenceWorkload.RuleSpec;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,20 +86,15 @@ public final class ContractFloor {
         if (historyPerPlayer < 0) {
             throw new IllegalArgumentException("historyPerPlayer must be >= 0, was " + historyPerPlayer);
         }
-        Map<String, List<Rule>> byType = new HashMap<>();
-        for (RuleSpec spec : rules) {
-            byType.computeIfAbsent(spec.eventType(), t -> new ArrayList<>())
-                    .add(new Rule(spec.id(), spec.minScore(), spec.category(), spec.xp(), spec.coins()));
-        }
         Map<String, Type> index = new HashMap<>();
         int most = 0;
-        for (Map.Entry<String, List<Rule>> type : byType.entrySet()) {
-            if (type.getValue().size() > Integer.SIZE) {
+        for (Map.Entry<String, Rule[]> type : HandWrittenBaseline.rulesByType(rules).entrySet()) {
+            if (type.getValue().length > Integer.SIZE) {
                 throw new IllegalArgumentException("event type " + type.getKey() + " has "
-                        + type.getValue().size() + " rules; at most " + Integer.SIZE + " are supported");
+                        + type.getValue().length + " rules; at most " + Integer.SIZE + " are supported");
             }
-            index.put(type.getKey(), new Type(type.getValue().toArray(new Rule[0])));
-            most = Math.max(most, type.getValue().size());
+            index.put(type.getKey(), new Type(type.getValue()));
+            most = Math.max(most, type.getValue().length);
         }
         List<List<String>> byCount = new ArrayList<>();
         for (int n = 0; n <= most; n++) {
@@ -152,6 +148,7 @@ public final class ContractFloor {
         }
         Type type = types.get(eventType);
         Map<String, Object> properties = event.properties();
+        Object score = properties.get("score");
         List<Update> updates = scratch.get();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Player before = slot.player;
@@ -160,7 +157,6 @@ public final class ContractFloor {
             long coins = before.coins;
             int fired = 0;
             int count = 0;
-            Object score = properties.get("score");
             if (type != null && score instanceof Number number) {
                 double scoreValue = number.doubleValue();
                 Object category = properties.get("category");
@@ -276,9 +272,6 @@ public final class ContractFloor {
             return true;
         }
         return false;
-    }
-
-    private record Rule(String id, double minScore, String category, long xp, long coins) {
     }
 
     /** An event type's rules, and the lists of ids of the combinations of them that fired, by bit mask. */

@@ -37,14 +37,22 @@ public final class HandWrittenBaseline {
      * @param rules the rules, in document order (which is also their execution order: all have the default priority)
      */
     public HandWrittenBaseline(List<RuleSpec> rules) {
+        this.rulesByType = rulesByType(rules);
+    }
+
+    /**
+     * @param rules the rules, in document order
+     * @return each event type's rules, in document order
+     */
+    static Map<String, Rule[]> rulesByType(List<RuleSpec> rules) {
         Map<String, List<Rule>> byType = new HashMap<>();
         for (RuleSpec spec : rules) {
             byType.computeIfAbsent(spec.eventType(), t -> new ArrayList<>())
-                    .add(new Rule(spec.minScore(), spec.category(), spec.xp(), spec.coins()));
+                    .add(new Rule(spec.id(), spec.minScore(), spec.category(), spec.xp(), spec.coins()));
         }
         Map<String, Rule[]> index = new HashMap<>();
         byType.forEach((type, list) -> index.put(type, list.toArray(new Rule[0])));
-        this.rulesByType = index;
+        return index;
     }
 
     /**
@@ -199,13 +207,16 @@ public final class HandWrittenBaseline {
         return level;
     }
 
-    private static final class Rule {
+    /** A rule with its conditions as fields; the {@link ContractFloor} shares it. */
+    static final class Rule {
+        final String id;
         final double minScore;
         final String category;
         final long xp;
         final long coins;
 
-        Rule(double minScore, String category, long xp, long coins) {
+        Rule(String id, double minScore, String category, long xp, long coins) {
+            this.id = id;
             this.minScore = minScore;
             this.category = category;
             this.xp = xp;
