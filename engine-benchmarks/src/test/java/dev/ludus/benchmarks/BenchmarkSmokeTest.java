@@ -345,6 +345,22 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void batchTrackBenchmark_batchAndLoop_fireWhatTheBaselineFires() {
+        BatchTrackBenchmark benchmark = new BatchTrackBenchmark();
+        benchmark.setUp();
+        ReferenceWorkload workload = ReferenceWorkload.rw1000();
+        long expected = WorkCheck.expectedFired(workload);
+        long batched = 0;
+        for (EventResult result : benchmark.batch()) {
+            batched += processedFired(result);
+        }
+        assertThat(batched).isEqualTo(expected).isPositive();
+        assertThat(benchmark.loop()).isEqualTo(expected);
+        SMOKED.add("BatchTrackBenchmark.batch");
+        SMOKED.add("BatchTrackBenchmark.loop");
+    }
+
+    @Test
     void requireFired_whenAVariantFiresDifferently_failsNamingIt() {
         assertThatThrownBy(() -> WorkCheck.requireFired("Easy Rules (mvel)", 0, 4_321))
                 .isInstanceOf(IllegalStateException.class)

@@ -203,9 +203,7 @@ final class DefaultRuleEngine implements RuleEngine {
         if (byPlayer.size() <= 1) {
             byPlayer.values().forEach(indexes -> trackAll(events, indexes, results));
         } else {
-            CompletableFuture.allOf(byPlayer.values().stream()
-                    .map(indexes -> CompletableFuture.runAsync(() -> trackAll(events, indexes, results), executor))
-                    .toArray(CompletableFuture[]::new)).join();
+            Batch.run(byPlayer.values(), indexes -> trackAll(events, indexes, results), executor);
         }
         return Arrays.asList(results);
     }
@@ -220,7 +218,16 @@ final class DefaultRuleEngine implements RuleEngine {
     @Override
     public CompletableFuture<EventResult> trackAsync(Event event) {
         Objects.requireNonNull(event, "event");
-        return CompletableFuture.supplyAsync(() -> track(event), executor);
+        // Not supplyAsync: given the common pool with fewer than two threads, it starts a thread per call (Batch).
+        CompletableFuture<EventResult> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                result.complete(track(event));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     @Override
