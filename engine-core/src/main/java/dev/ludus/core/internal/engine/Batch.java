@@ -2,7 +2,9 @@ package dev.ludus.core.internal.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,22 +80,20 @@ final class Batch {
      *         far (so that one large group does not make its share the last to end); a share keeps its groups in
      *         input order
      */
-    static List<List<List<Integer>>> shares(Collection<List<Integer>> groups, int most) {
+    private static List<List<List<Integer>>> shares(Collection<List<Integer>> groups, int most) {
         int n = Math.max(1, Math.min(most, groups.size()));
         List<List<List<Integer>>> shares = new ArrayList<>(n);
         long[] sizes = new long[n];
+        PriorityQueue<Integer> smallest = new PriorityQueue<>(n, Comparator.comparingLong(i -> sizes[i]));
         for (int i = 0; i < n; i++) {
             shares.add(new ArrayList<>());
+            smallest.add(i);
         }
         for (List<Integer> group : groups) {
-            int least = 0;
-            for (int i = 1; i < n; i++) {
-                if (sizes[i] < sizes[least]) {
-                    least = i;
-                }
-            }
+            int least = smallest.remove();
             shares.get(least).add(group);
             sizes[least] += group.size();
+            smallest.add(least);
         }
         return shares;
     }
