@@ -1,16 +1,12 @@
 package dev.ludus.core.store;
 
 import dev.ludus.api.HistoryEntry;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,11 +43,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link UUID#toString()}, as the engine generates them; else 0 and a 4-byte key of the id), a flags byte, then the
  * variable part — the id when not a UUID, the player when not the ring's own, the event type, the properties (unless
  * {@link #KEPT}: the ring keeps them as the map itself), the rules triggered and the actions executed (each as its
- * number in the store's {@link ListCodes}, or written out once there are too many lists). Values are tagged:
- * {@code null}, booleans, {@code Long} (zig-zag varint), {@code Double} (raw bits), strings (a varint of the length
- * times two, plus one when the chars take two bytes each, then the chars), maps with string keys (count, then key
- * and value per entry, in order) and lists (count, values). What is read back equals what was written, in the same
- * order, with the same types.
+ * number in the store's {@link ListCodes}, or written out once there are too many lists). Strings, values and
+ * lists are encoded as {@link ByteCodec} describes (tagged {@code null}, booleans, {@code Long}, {@code Double},
+ * strings, maps with string keys and lists). What is read back equals what was written, in the same order, with the
+ * same types.
  *
  * <p><b>Locks.</b> A ring's lock (its player's slot) is taken before a writer's, a writer's before the log's own
  * monitor. Compaction only tries its own lock (a commit never waits for it); under it, it takes every writer's lock
@@ -60,8 +55,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the write or move that put them where their address points.
  */
 final class HistoryLog {
-    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = ByteCodec.LONGS;
+    private static final VarHandle INTS = ByteCodec.INTS;
 
     /** Offsets in an entry. */
     private static final int LENGTH = 0;
@@ -78,15 +73,6 @@ final class HistoryLog {
     private static final int ID_STRING = 1;
     private static final int OTHER_USER = 2;
     private static final int KEPT = 4;
-    /** Value tags. */
-    private static final byte NULL = 0;
-    private static final byte FALSE = 1;
-    private static final byte TRUE = 2;
-    private static final byte LONG = 3;
-    private static final byte DOUBLE = 4;
-    private static final byte STRING = 5;
-    private static final byte MAP = 6;
-    private static final byte LIST = 7;
     /**
      * Nesting deeper than this is kept as a reference: the engine rejects events nested so deeply, and a map that
      * contains itself must not be followed for ever.
@@ -96,18 +82,6 @@ final class HistoryLog {
     private static final int MAX_SEGMENT = 256 * 1024;
     /** Below this many bytes in all, the log is not compacted. */
     static final long MIN_LOG_BYTES = 1 << 20;
-    /** Each character's value as a lower-case hex digit, -1 for every other character below 128. */
-    private static final byte[] HEX_DIGITS = new byte[128];
-
-    static {
-        Arrays.fill(HEX_DIGITS, (byte) -1);
-        for (int c = '0'; c <= '9'; c++) {
-            HEX_DIGITS[c] = (byte) (c - '0');
-        }
-        for (int c = 'a'; c <= 'f'; c++) {
-            HEX_DIGITS[c] = (byte) (c - 'a' + 10);
-        }
-    }
 
     private final ListCodes listCodes;
     private final Writer[] writers;
@@ -211,7 +185,7 @@ final class HistoryLog {
         byte[] bytes = bytesAt(address);
         int entry = offset(address);
         int flags = bytes[entry + FLAGS];
-        Reader reader = new Reader(bytes, entry + VARIABLE);
+        ByteCodec.Reader reader = new ByteCodec.Reader(bytes, entry + VARIABLE, listCodes);
         String id = (flags & ID_STRING) != 0 ? reader.readString() : uuidAt(bytes, entry);
         String player = (flags & OTHER_USER) != 0 ? reader.readString() : user;
         String eventType = reader.readString();
@@ -232,13 +206,14 @@ final class HistoryLog {
         }
         boolean string = (bytes[entry + FLAGS] & ID_STRING) != 0;
         return id.string() == null ? !string
-                : string && id.string().equals(new Reader(bytes, entry + VARIABLE).readString());
+                : string && id.string().equals(new ByteCodec.Reader(bytes, entry + VARIABLE, listCodes).readString());
     }
 
     String eventId(long address) {
         byte[] bytes = bytesAt(address);
         int entry = offset(address);
-        return (bytes[entry + FLAGS] & ID_STRING) != 0 ? new Reader(bytes, entry + VARIABLE).readString()
+        return (bytes[entry + FLAGS] & ID_STRING) != 0
+                ? new ByteCodec.Reader(bytes, entry + VARIABLE, listCodes).readString()
                 : uuidAt(bytes, entry);
     }
 
@@ -256,7 +231,7 @@ final class HistoryLog {
 
     /** @return the id of the entry at {@code entry}, which is a UUID, in canonical form */
     private static String uuidAt(byte[] bytes, int entry) {
-        return new UUID((long) LONGS.get(bytes, entry + ID_HIGH), (long) LONGS.get(bytes, entry + ID_LOW)).toString();
+        return ByteCodec.uuidAt(bytes, entry + ID_HIGH, entry + ID_LOW);
     }
 
     // Segments.
@@ -530,7 +505,7 @@ final class HistoryLog {
             LONGS.set(b, start + SECOND, entry.timestamp().getEpochSecond());
             INTS.set(b, start + NANO, entry.timestamp().getNano());
             int flags = 0;
-            if (!readUuid(id, b, start)) {
+            if (!ByteCodec.readUuid(id, b, start + ID_HIGH, start + ID_LOW)) {
                 LONGS.set(b, start + ID_HIGH, 0L);
                 LONGS.set(b, start + ID_LOW, (long) idKey(id));
                 flags |= ID_STRING;
@@ -645,28 +620,27 @@ final class HistoryLog {
         private boolean writeValue(Object value, int depth) {
             ensure(9);
             if (value instanceof String s) {
-                bytes[at++] = STRING;
+                bytes[at++] = ByteCodec.STRING;
                 writeString(s);
             } else if (value instanceof Long l) {
-                bytes[at++] = LONG;
-                long n = l;
-                writeVarint(n << 1 ^ n >> 63);
+                bytes[at++] = ByteCodec.LONG;
+                writeVarint(ByteCodec.zigZag(l));
             } else if (value instanceof Double d) {
-                bytes[at++] = DOUBLE;
+                bytes[at++] = ByteCodec.DOUBLE;
                 LONGS.set(bytes, at, Double.doubleToRawLongBits(d));
                 at += 8;
             } else if (value instanceof Boolean b) {
-                bytes[at++] = b ? TRUE : FALSE;
+                bytes[at++] = b ? ByteCodec.TRUE : ByteCodec.FALSE;
             } else if (value == null) {
-                bytes[at++] = NULL;
+                bytes[at++] = ByteCodec.NULL;
             } else if (value instanceof Map<?, ?> map) {
-                bytes[at++] = MAP;
+                bytes[at++] = ByteCodec.MAP;
                 return writeMap(map, depth);
             } else if (value instanceof List<?> list) {
                 if (depth > MAX_DEPTH) {
                     return false;
                 }
-                bytes[at++] = LIST;
+                bytes[at++] = ByteCodec.LIST;
                 int size = list.size();
                 writeVarint(size);
                 for (int i = 0; i < size; i++) {
@@ -683,136 +657,19 @@ final class HistoryLog {
         private void writeString(String s) {
             int n = s.length();
             ensure(5 + n);
-            byte[] b = bytes;
-            int begin = at;
-            int chars = putVarint(b, begin, (long) n << 1);
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c > 0xFF) {
-                    // Two bytes per char, written again from the start (room is made for them only now, so that
-                    // a long Latin-1 string does not reserve twice its length).
-                    at = begin;
-                    ensure(5 + 2 * n);
-                    b = bytes;
-                    int w = putVarint(b, at, (long) n << 1 | 1);
-                    for (int j = 0; j < n; j++) {
-                        char d = s.charAt(j);
-                        b[w++] = (byte) (d >>> 8);
-                        b[w++] = (byte) d;
-                    }
-                    at = w;
-                    return;
-                }
-                b[chars + i] = (byte) c;
+            int end = ByteCodec.putLatin1(bytes, at, s);
+            if (end < 0) {
+                // Written again with two bytes per char: room is made for them only now, so that a long Latin-1
+                // string does not reserve twice its length.
+                ensure(5 + 2 * n);
+                end = ByteCodec.putTwoByte(bytes, at, s);
             }
-            at = chars + n;
+            at = end;
         }
 
         private void writeVarint(long value) {
             ensure(10);
-            at = putVarint(bytes, at, value);
-        }
-    }
-
-    /** @return where the bytes after the varint go */
-    private static int putVarint(byte[] b, int at, long value) {
-        while ((value & ~0x7FL) != 0) {
-            b[at++] = (byte) (value | 0x80);
-            value >>>= 7;
-        }
-        b[at++] = (byte) value;
-        return at;
-    }
-
-    /** Reads an entry's variable part from {@code at} on, in the order it was written. */
-    private final class Reader {
-        private final byte[] bytes;
-        private int at;
-
-        Reader(byte[] bytes, int at) {
-            this.bytes = bytes;
-            this.at = at;
-        }
-
-        Map<String, Object> readMap() {
-            int size = (int) readVarint();
-            Map<String, Object> map = new LinkedHashMap<>(Math.max(4, size * 2));
-            for (int i = 0; i < size; i++) {
-                String key = readString();
-                map.put(key, readValue());
-            }
-            return map;
-        }
-
-        List<String> readStrings() {
-            long header = readVarint();
-            if ((header & 1) != 0) {
-                return listCodes.list((int) (header >>> 1));
-            }
-            int size = (int) (header >>> 1);
-            List<String> strings = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                strings.add(readString());
-            }
-            return strings;
-        }
-
-        private Object readValue() {
-            byte tag = bytes[at++];
-            return switch (tag) {
-                case NULL -> null;
-                case FALSE -> Boolean.FALSE;
-                case TRUE -> Boolean.TRUE;
-                case LONG -> {
-                    long n = readVarint();
-                    yield n >>> 1 ^ -(n & 1);
-                }
-                case DOUBLE -> {
-                    double d = Double.longBitsToDouble((long) LONGS.get(bytes, at));
-                    at += 8;
-                    yield d;
-                }
-                case STRING -> readString();
-                case MAP -> readMap();
-                case LIST -> {
-                    int size = (int) readVarint();
-                    List<Object> list = new ArrayList<>(size);
-                    for (int i = 0; i < size; i++) {
-                        list.add(readValue());
-                    }
-                    yield list;
-                }
-                default -> throw new IllegalStateException("no value has tag " + tag);
-            };
-        }
-
-        String readString() {
-            long header = readVarint();
-            int n = (int) (header >>> 1);
-            String s;
-            if ((header & 1) == 0) {
-                s = new String(bytes, at, n, StandardCharsets.ISO_8859_1);
-                at += n;
-            } else {
-                char[] chars = new char[n];
-                for (int i = 0; i < n; i++) {
-                    chars[i] = (char) ((bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF);
-                    at += 2;
-                }
-                s = new String(chars);
-            }
-            return s;
-        }
-
-        private long readVarint() {
-            long value = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = bytes[at++];
-                value |= (long) (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return value;
-                }
-            }
+            at = ByteCodec.putVarint(bytes, at, value);
         }
     }
 
@@ -832,47 +689,6 @@ final class HistoryLog {
     }
 
     /**
-     * Reads {@code id} as a UUID in canonical lowercase form, as {@link UUID#toString()} writes it (so that its two
-     * halves give it back exactly), writing the most and least significant bits at {@code entry}'s
-     * {@link #ID_HIGH} and {@link #ID_LOW}.
-     *
-     * @return whether {@code id} is such a UUID; when not, the two may hold anything
-     */
-    private static boolean readUuid(String id, byte[] b, int entry) {
-        if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-' || id.charAt(18) != '-'
-                || id.charAt(23) != '-') {
-            return false;
-        }
-        long time = hex(id, 0, 8);
-        long mid = hex(id, 9, 13);
-        long version = hex(id, 14, 18);
-        long variant = hex(id, 19, 23);
-        long node = hex(id, 24, 36);
-        if ((time | mid | version | variant | node) < 0) {
-            return false;
-        }
-        LONGS.set(b, entry + ID_HIGH, time << 32 | mid << 16 | version);
-        LONGS.set(b, entry + ID_LOW, variant << 48 | node);
-        return true;
-    }
-
-    /**
-     * @return the lower-case hex digits from {@code from} to {@code to} (at most 12) as a number, or -1 if any
-     *         character is not one; without a branch per digit (random digits would defeat branch prediction)
-     */
-    private static long hex(String id, int from, int to) {
-        long bits = 0;
-        int bad = 0;
-        for (int i = from; i < to; i++) {
-            char c = id.charAt(i);
-            int digit = HEX_DIGITS[c & 0x7f] | (0x7f - c) >> 31;
-            bad |= digit;
-            bits = bits << 4 | digit & 0xf;
-        }
-        return bad < 0 ? -1 : bits;
-    }
-
-    /**
      * An event id as the log keeps it: a UUID in canonical form (what the engine generates) as its two halves and
      * no string, anything else as the string itself and its {@link #idKey}.
      *
@@ -883,7 +699,7 @@ final class HistoryLog {
     record EventId(String string, long high, long low) {
         static EventId of(String id) {
             byte[] halves = new byte[ID_LOW + 8];
-            return readUuid(id, halves, 0)
+            return ByteCodec.readUuid(id, halves, ID_HIGH, ID_LOW)
                     ? new EventId(null, (long) LONGS.get(halves, ID_HIGH), (long) LONGS.get(halves, ID_LOW))
                     : new EventId(id, 0, idKey(id));
         }

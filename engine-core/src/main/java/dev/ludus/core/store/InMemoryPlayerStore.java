@@ -25,7 +25,14 @@ import java.util.function.Function;
  * <p><b>Memory.</b> Per player: the current record; the idempotency records of the retention (default 7 days)
  * measured in event time — records older than the player's newest keyed event time minus the retention are
  * dropped as new keys come in (checked after as many new keys as the last check kept, and at least 64, so that
- * checking costs O(1) per key), so a player holds at most twice the keys of one retention period plus 64; and the
+ * checking costs O(1) per key), so a player holds at most twice the keys of one retention period plus 64. Each
+ * record is kept as one byte array with no references ({@code IdempotencyCodec}): the event time, the fingerprint
+ * as its 128 bits and a UUID event id as two longs (46 bytes), then the result's strings, lists (as numbers in the
+ * table the history uses), updates and values — an array of about 120 bytes for a reference-workload event; with
+ * the map entry and the key string about 210 bytes per key, against 540 when the record and its result were kept
+ * as objects. {@link #findIdempotency} builds a record equal to the committed one. A record whose result holds a
+ * value with no such encoding (a custom action's attribute value or notification payload that is not JSON-like)
+ * is kept as the object itself. And the
  * newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) as the addresses (8 bytes each, in an
  * array that doubles up to {@code historyPerPlayer}) of their bytes in the store's
  * history log ({@code HistoryLog}), which holds no references. The log keeps the entries of all players one after
@@ -69,6 +76,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
     private final ConcurrentHashMap<String, Slot> players = new ConcurrentHashMap<>();
     private final Function<String, Slot> newSlot;
     private final HistoryLog log;
+    private final IdempotencyCodec keyCodec;
     /**
      * Event id to the slot that keeps its entry, or {@code null} when ids are not indexed; written under the slot
      * locks. An id leaves the map when its entry leaves the slot.
@@ -83,7 +91,9 @@ public final class InMemoryPlayerStore implements PlayerStore {
     private InMemoryPlayerStore(Duration retention, int historyPerPlayer, boolean indexEventIds) {
         this.retention = retention;
         this.historyPerPlayer = historyPerPlayer;
-        this.log = new HistoryLog(new ListCodes());
+        ListCodes listCodes = new ListCodes();
+        this.log = new HistoryLog(listCodes);
+        this.keyCodec = new IdempotencyCodec(listCodes);
         this.newSlot = user -> new Slot(user, historyPerPlayer, log);
         this.eventsById = indexEventIds && historyPerPlayer > 0 ? new ConcurrentHashMap<>() : null;
     }
@@ -139,13 +149,19 @@ public final class InMemoryPlayerStore implements PlayerStore {
         if (slot == null) {
             return Optional.empty();
         }
+        Object kept;
         synchronized (slot) {
-            return slot.keys == null ? Optional.empty() : Optional.ofNullable(slot.keys.get(key));
+            kept = slot.keys == null ? null : slot.keys.get(key);
         }
+        // Kept bytes never change, so they are read after the lock is released.
+        return kept == null ? Optional.empty() : Optional.of(keyCodec.decode(kept, key, slot.user()));
     }
 
     @Override
     public boolean commit(PlayerCommit commit) {
+        IdempotencyRecord key = commit.idempotency();
+        // Encoded before the lock is taken, so that the lock is held no longer than before.
+        Object keptKey = key == null ? null : keyCodec.encode(key, commit.externalUserId());
         Slot slot = players.get(commit.externalUserId());
         if (slot == null) {
             if (commit.expectedVersion() != 0) {
@@ -161,22 +177,26 @@ public final class InMemoryPlayerStore implements PlayerStore {
             }
             // History first: writing it is what may fail (see HistoryLog.append), and then nothing has changed.
             addHistory(slot, commit.history());
-            addKey(slot, commit.idempotency());
+            addKey(slot, key, keptKey);
             slot.record = commit.record();
         }
         log.compactIfDue();
         return true;
     }
 
-    /** Called under the slot's lock. */
-    private void addKey(Slot slot, IdempotencyRecord key) {
+    /**
+     * Called under the slot's lock.
+     *
+     * @param kept what {@link IdempotencyCodec#encode} made of {@code key}
+     */
+    private void addKey(Slot slot, IdempotencyRecord key, Object kept) {
         if (key == null) {
             return;
         }
         if (slot.keys == null) {
             slot.keys = new HashMap<>();
         }
-        slot.keys.put(key.key(), key);
+        slot.keys.put(key.key(), kept);
         if (key.eventTime().isAfter(slot.newestKeyTime)) {
             slot.newestKeyTime = key.eventTime();
         }
@@ -188,7 +208,7 @@ public final class InMemoryPlayerStore implements PlayerStore {
             Instant newest = slot.newestKeyTime;
             Instant horizon = Duration.between(Instant.MIN, newest).compareTo(retention) <= 0 ? Instant.MIN
                     : newest.minus(retention);
-            slot.keys.values().removeIf(r -> r.eventTime().isBefore(horizon));
+            slot.keys.values().removeIf(value -> IdempotencyCodec.before(value, horizon));
             slot.keysAtPrune = slot.keys.size();
         }
     }
@@ -265,6 +285,17 @@ public final class InMemoryPlayerStore implements PlayerStore {
         }
     }
 
+    /** @return how many of the player's idempotency records are kept as bytes; for tests of the memory claims */
+    int idempotencyRecordsAsBytes(String externalUserId) {
+        Slot slot = players.get(externalUserId);
+        if (slot == null) {
+            return 0;
+        }
+        synchronized (slot) {
+            return slot.keys == null ? 0 : (int) slot.keys.values().stream().filter(byte[].class::isInstance).count();
+        }
+    }
+
     /** @return the bytes of the history log; for tests of its memory claims */
     long historyBytes() {
         return log.totalBytes();
@@ -283,7 +314,8 @@ public final class InMemoryPlayerStore implements PlayerStore {
     private static final class Slot extends HistoryRing {
         /** The committed record, or {@code null} while the slot's first commit is in progress. */
         volatile PlayerRecord record;
-        Map<String, IdempotencyRecord> keys;
+        /** Idempotency records by key, as {@link IdempotencyCodec#encode} keeps them; {@code null} until the first. */
+        Map<String, Object> keys;
         int keysSincePrune;
         /** How many keys the last prune kept. */
         int keysAtPrune;

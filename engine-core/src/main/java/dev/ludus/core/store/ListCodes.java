@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Numbers for the lists of rule and action ids one store's history sees, so that an entry keeps a number instead of
- * the ids. The engine shares one list per combination of rules that fire, so a game has few of them; a store numbers
- * at most 65,536 and writes any further list out in full.
+ * Numbers for the lists of rule and action ids one store's history entries and idempotency records see, so that an
+ * entry or record keeps a number instead of the ids. The engine shares one list per combination of rules that fire, so
+ * a game has few of them; a store numbers at most 65,536 and writes any further list out in full.
  *
  * <p>The engine passes the same list instance for the same combination, so the lists last numbered are remembered by
  * identity, in a small two-way table read before the map: the map would hash the list's strings, which in a large

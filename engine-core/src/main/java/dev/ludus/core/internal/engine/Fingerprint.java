@@ -2,6 +2,7 @@ package dev.ludus.core.internal.engine;
 
 import dev.ludus.core.internal.util.CanonicalJson;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -25,14 +26,26 @@ import java.util.Map;
  * <p><b>Stored form.</b> {@code f2:} followed by the 128 bits in unpadded base64url (22 characters). The
  * earlier form (SHA-256 of a canonical string, 43 characters, no prefix) never equals a new one, so a
  * durable store holding old records answers a retry across the upgrade with {@code IDEMPOTENCY_CONFLICT},
- * never with a wrong {@code duplicate}; the prefix tells the two apart.
+ * never with a wrong {@code duplicate}; the prefix tells the two apart. {@link #encode} and {@link #decode} are
+ * public for the in-memory store, which keeps a fingerprint of the current form as its 128 bits.
+ *
+ * <p>Stateless and thread-safe.
  */
-final class Fingerprint {
+public final class Fingerprint {
     /** Tag of the current form; change it whenever the encoding or the hash changes. */
     static final String VERSION = "f2:";
 
     private static final byte[] BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
             .getBytes(StandardCharsets.US_ASCII);
+    /** Each character's six bits in {@link #BASE64URL}, -1 for every other character below 128. */
+    private static final byte[] SEXTETS = new byte[128];
+
+    static {
+        Arrays.fill(SEXTETS, (byte) -1);
+        for (int i = 0; i < BASE64URL.length; i++) {
+            SEXTETS[BASE64URL[i]] = (byte) i;
+        }
+    }
 
     private static final int NULL = 'n';
     private static final int TRUE = 't';
@@ -126,7 +139,7 @@ final class Fingerprint {
     }
 
     /** @return {@link #VERSION} and the 128 bits {@code h1:h2} (big-endian) in unpadded base64url */
-    static String encode(long h1, long h2) {
+    public static String encode(long h1, long h2) {
         byte[] text = new byte[VERSION.length() + 22];
         for (int i = 0; i < VERSION.length(); i++) {
             text[i] = (byte) VERSION.charAt(i);
@@ -146,6 +159,42 @@ final class Fingerprint {
             text[VERSION.length() + i] = BASE64URL[(int) sextet & 0x3F];
         }
         return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The inverse of {@link #encode}, for a store that keeps a fingerprint's 128 bits rather than its string.
+     *
+     * @param fingerprint a fingerprint as stored, of any form
+     * @param halves      given {@code h1} at index 0 and {@code h2} at index 1 when the answer is {@code true};
+     *                    may be changed otherwise
+     * @return whether {@code fingerprint} is in the current form, so that {@code encode(halves[0], halves[1])} gives
+     *         it back exactly (the right prefix and length, base64url characters only, and the last character's
+     *         four unused bits zero)
+     */
+    public static boolean decode(String fingerprint, long[] halves) {
+        if (fingerprint.length() != VERSION.length() + 22 || !fingerprint.startsWith(VERSION)) {
+            return false;
+        }
+        long h1 = 0;
+        long h2 = 0;
+        int bad = 0;
+        for (int i = 0; i < 21; i++) {
+            int sextet = sextet(fingerprint.charAt(VERSION.length() + i));
+            bad |= sextet;
+            h1 = h1 << 6 | h2 >>> 58;
+            h2 = h2 << 6 | sextet & 0x3F;
+        }
+        // The last character holds the final two bits and four zero bits.
+        int last = sextet(fingerprint.charAt(VERSION.length() + 21));
+        bad |= last | -(last & 0xF);
+        halves[0] = h1 << 2 | h2 >>> 62;
+        halves[1] = h2 << 2 | (last & 0x3F) >>> 4;
+        return bad >= 0;
+    }
+
+    /** @return the six bits of a base64url character, or -1 */
+    private static int sextet(char c) {
+        return c < SEXTETS.length ? SEXTETS[c] : -1;
     }
 
     /**

@@ -219,4 +219,37 @@ class FingerprintTest {
         byte[] bytes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(hash.h1).putLong(hash.h2).array();
         return HexFormat.of().formatHex(bytes);
     }
+
+    @Test
+    void decode_readsTheBitsThatEncodeWrote() {
+        long[] halves = new long[2];
+        long[][] bits = {{0, 0}, {-1, -1}, {Long.MIN_VALUE, 1}, {1, Long.MIN_VALUE}, {0x0123456789abcdefL, -2}};
+        for (long[] pair : bits) {
+            String fingerprint = Fingerprint.encode(pair[0], pair[1]);
+            assertThat(Fingerprint.decode(fingerprint, halves)).as(fingerprint).isTrue();
+            assertThat(halves).containsExactly(pair[0], pair[1]);
+        }
+        String fingerprint = fp(map("total", 149.99));
+        assertThat(Fingerprint.decode(fingerprint, halves)).isTrue();
+        assertThat(Fingerprint.encode(halves[0], halves[1])).isEqualTo(fingerprint);
+    }
+
+    @Test
+    void decode_refusesWhatEncodeNeverWrites() {
+        long[] halves = new long[2];
+        String good = "f2:AzsAi_gEqZCfrd1f_pEIFQ";
+        assertThat(Fingerprint.decode(good, halves)).isTrue();
+        for (String other : List.of("", "f2:", "f2:AzsAi_gEqZCfrd1f_pEIF", "f2:AzsAi_gEqZCfrd1f_pEIFQA",
+                "f3:AzsAi_gEqZCfrd1f_pEIFQ", "F2:AzsAi_gEqZCfrd1f_pEIFQ", "f2:AzsAi+gEqZCfrd1f_pEIFQ",
+                "f2:AzsAi/gEqZCfrd1f_pEIFQ", "f2:AzsAi_gEqZCfrd1f_pEIF=", "f2:AzsAi_gEqZCfrd1f_pEIFR",
+                "f2:AzsAi_gEqZCfrd1f_pEIF\u00c1", "f2:\u4e2dzsAi_gEqZCfrd1f_pEIFQ",
+                "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
+            assertThat(Fingerprint.decode(other, halves)).as(other).isFalse();
+        }
+        // Every last character but the four whose unused bits are zero (A, Q, g, w) is refused.
+        for (char last : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            assertThat(Fingerprint.decode("f2:AzsAi_gEqZCfrd1f_pEIF" + last, halves)).as("%s", last)
+                    .isEqualTo("AQgw".indexOf(last) >= 0);
+        }
+    }
 }
