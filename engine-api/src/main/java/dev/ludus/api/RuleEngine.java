@@ -29,16 +29,14 @@ public interface RuleEngine {
     EventResult track(Event event);
 
     /**
-     * Tracks many events. Events of one player apply in input order; different players may run in parallel:
-     * the players are dealt into at most as many shares as there are processors, the engine's executor is given a
-     * task per share but the first, and the calling thread runs the first share and then any share no executor
-     * thread has started, so a batch finishes even when the executor rejects or never runs its tasks. A bad event
-     * never stops the others.
+     * Tracks many events. Events of one player apply in input order; different players may run in parallel on
+     * the engine's executor, and the calling thread takes part. A bad event never stops the others.
      *
      * @param events the events, never {@code null}
      * @return one result per event, in input order
      * @throws Error what tracking an event threw (a store's {@code Error}, say; exceptions become results, as
-     *               in {@link #track}), once every share has ended
+     *               in {@link #track}), once every other player has been tracked; that player's later events in
+     *               the batch are not tracked
      */
     List<EventResult> trackBatch(List<Event> events);
 

@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Ludus on the reference workload's {@value ReferenceWorkload#EVENT_COUNT} events (about 3,400 players) at once:
  * {@code trackBatch} of all of them on the default executor (the common fork-join pool), against {@code loop}, the
  * same events tracked one by one on the calling thread. Times are per event ({@link OperationsPerInvocation}), wall
- * time, so a batch that uses both of this machine's processors can take less than the loop.
+ * time, so a batch that uses both of this machine's processors can take less than the loop. The loop inside
+ * {@code loop} is the point of the comparison (what an application does without {@code trackBatch}), not a way
+ * to make a short operation measurable.
  *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}):
  * <pre>{@code

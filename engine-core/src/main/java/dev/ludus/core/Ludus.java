@@ -94,8 +94,14 @@ public final class Ludus {
         }
 
         /**
-         * @param executor runs {@code trackAsync} and the players of a {@code trackBatch} in parallel;
-         *                 default: {@link ForkJoinPool#commonPool()}
+         * @param executor runs {@code trackAsync} and the players of a {@code trackBatch} in parallel (the calling
+         *                 thread of a batch takes part, and tracks every player no task took): a batch gives a
+         *                 {@link ForkJoinPool} as many tasks as its parallelism, a
+         *                 {@link java.util.concurrent.ThreadPoolExecutor} as many as its maximum pool size, any
+         *                 other executor one per player; default: {@link ForkJoinPool#commonPool()}, or a new
+         *                 thread per task where the common pool is configured to run nothing
+         *                 ({@code java.util.concurrent.ForkJoinPool.common.parallelism=0}), as the JDK's
+         *                 {@code CompletableFuture} does
          */
         public Builder executor(Executor executor) {
             requireUnset(this.executor, "executor");
@@ -225,10 +231,22 @@ public final class Ludus {
             }
             return EngineFactory.create(gameJson, store, clock == null ? Clock.systemUTC() : clock,
                     maxCommitRetries == null ? 16 : maxCommitRetries, limits.build(), conditionTypes, actionTypes,
-                    executor == null ? ForkJoinPool.commonPool() : executor,
+                    executor == null ? defaultExecutor(
+                            Integer.getInteger("java.util.concurrent.ForkJoinPool.common.parallelism")) : executor,
                     expressionPolicy == null ? ExpressionPolicy.SANDBOXED : expressionPolicy,
                     maxDistinctValues == null ? 10_000 : maxDistinctValues,
                     maxEmittedEvents == null ? 1_000 : maxEmittedEvents);
+        }
+
+        /**
+         * @param commonParallelism the common pool's configured parallelism, or {@code null} when not configured
+         * @return the common pool, or a thread per task when it is configured to run no task at all
+         */
+        static Executor defaultExecutor(Integer commonParallelism) {
+            if (commonParallelism != null && commonParallelism == 0) {
+                return task -> new Thread(task, "ludus-async").start();
+            }
+            return ForkJoinPool.commonPool();
         }
 
         private static void requireUnset(Object current, String setting) {

@@ -39,8 +39,10 @@ import java.util.Map;
  * (set by a custom action) that is not a {@code Long}, {@code Double}, {@code String}, {@code Boolean},
  * {@code null}, {@code List} or {@code Map} with string keys at every level (an {@code Integer} would come back a
  * {@code Long}, which is not equal; an {@code IdentityHashMap} does not equal a map read back), nesting deeper than
- * {@value #MAX_DEPTH}, or a collection that fails or changes size while it is written. The engine's own actions
- * only make values that have an encoding.
+ * {@value #MAX_DEPTH}, more than {@value #MAX_VALUES} values in one record (lists that share their elements can
+ * stand for more values than memory holds: {@code v = List.of(v, v)} forty times over is 2^40 of them), or a
+ * collection that fails or changes size while it is written. The engine's own actions only make values that have
+ * an encoding.
  *
  * <p>Thread-safe: it holds nothing but the store's thread-safe {@link ListCodes}, and kept bytes never change.
  */
@@ -82,6 +84,8 @@ final class IdempotencyCodec {
      * what games and events nest.
      */
     static final int MAX_DEPTH = 64;
+    /** Records with more values in their updates are kept as the object: a bound on the time and bytes written. */
+    static final int MAX_VALUES = 1 << 16;
 
     private static final EventStatus[] STATUSES = EventStatus.values();
     private static final ErrorCode[] CODES = ErrorCode.values();
@@ -191,6 +195,8 @@ final class IdempotencyCodec {
     private final class Writer {
         private byte[] bytes = new byte[128];
         private int at = VARIABLE;
+        /** The updates' values written so far, at most {@link #MAX_VALUES}. */
+        private int values;
 
         /** @return the record's bytes, or {@code null} when a value has no encoding */
         byte[] write(IdempotencyRecord record, String user) {
@@ -311,6 +317,9 @@ final class IdempotencyCodec {
          * @return false, with some bytes written, when the value or one inside it has no encoding
          */
         private boolean writeValue(Object value, int depth) {
+            if (++values > MAX_VALUES) {
+                return false;
+            }
             ensure(9);
             if (value == null) {
                 bytes[at++] = ByteCodec.NULL;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The in-memory store keeps idempotency records as bytes: what it reads back must equal what was committed, field
@@ -206,6 +208,23 @@ class IdempotencyCodecTest {
             assertKeptAsBytes(new IdempotencyRecord("k", FINGERPRINT, T0,
                     result("e1", "u", List.of(new Update.AttributeUpdated("a", value)))), "u");
         }
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void valuesSharingTheirElements_beyondTheBudget_keepTheRecordAsTheObject_quickly() {
+        Object shared = "x";
+        for (int i = 0; i < 40; i++) {
+            shared = List.of(shared, shared); // 2^40 leaves in a few objects
+        }
+        assertKeptAsObject(new IdempotencyRecord("k", FINGERPRINT, T0,
+                result("e1", "u", List.of(new Update.Notification("t", shared)))));
+        List<Object> atTheBudget = new ArrayList<>(Collections.nCopies(IdempotencyCodec.MAX_VALUES - 1, 1L));
+        assertKeptAsBytes(new IdempotencyRecord("k", FINGERPRINT, T0,
+                result("e1", "u", List.of(new Update.AttributeUpdated("a", atTheBudget)))), "u");
+        atTheBudget.add(2L);
+        assertKeptAsObject(new IdempotencyRecord("k", FINGERPRINT, T0,
+                result("e1", "u", List.of(new Update.AttributeUpdated("a", atTheBudget)))));
     }
 
     @Test

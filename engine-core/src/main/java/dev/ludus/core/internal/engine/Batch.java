@@ -2,23 +2,21 @@ package dev.ludus.core.internal.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
- * Runs the players of a batch in parallel: in at most as many shares as there are processors, each share a few
- * players run one after the other, rather than in a task per player. The calling thread runs the first share,
- * then every share that no executor thread has started, and only then waits, for the shares running elsewhere:
- * so a batch finishes even on an executor that is busy, rejects tasks or never runs them, and a batch tracked
- * from one of the executor's own threads cannot wait on a task queued behind itself.
+ * Runs the players of a batch in parallel. The calling thread and as many executor tasks as the executor can run
+ * at once take the players one at a time from a shared counter until none is left; the caller then waits only for
+ * the players other threads are still tracking. So a batch finishes even on an executor that is busy, rejects tasks
+ * or never runs them (the caller tracks every player no task took), and a batch tracked on one of the executor's
+ * own threads cannot wait on a task queued behind itself.
  *
  * <p>Tasks are handed to {@link Executor#execute} directly. {@code CompletableFuture.runAsync(task, pool)} would
  * start a new thread for every task when {@code pool} is the common pool and that pool has fewer than two threads,
@@ -29,24 +27,24 @@ final class Batch {
     }
 
     /**
-     * Runs {@code work} for every group, the groups of one share in the given order, and returns when all have run.
+     * Runs {@code work} once for every group and returns when all have run.
      *
-     * @param groups   the groups (each a player's event indexes), in input order
+     * @param groups   the groups (each a player's event indexes)
      * @param work     what to do with one group; its effects are visible to the caller on return
-     * @param executor where shares other than the caller's may run
-     * @throws RuntimeException or {@link Error}: the first that {@code work} threw, once every share has ended (the
-     *                          other groups of a share that threw are not run)
+     * @param executor where groups other than the caller's may run
+     * @throws RuntimeException or {@link Error}: the first that {@code work} threw, once every group has run (a group
+     *                          that throws does not stop the others)
      */
     static void run(Collection<List<Integer>> groups, Consumer<List<Integer>> work, Executor executor) {
-        List<List<List<Integer>>> shares = shares(groups, Runtime.getRuntime().availableProcessors());
-        int n = shares.size();
-        AtomicIntegerArray started = new AtomicIntegerArray(n);
+        List<List<Integer>> all = new ArrayList<>(groups);
+        int n = all.size();
+        AtomicInteger next = new AtomicInteger();
         CountDownLatch ended = new CountDownLatch(n);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        IntConsumer share = i -> {
-            if (started.compareAndSet(i, 0, 1)) {
+        Runnable takeGroups = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                 try {
-                    shares.get(i).forEach(work);
+                    work.accept(all.get(i));
                 } catch (RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
                 } finally {
@@ -54,18 +52,24 @@ final class Batch {
                 }
             }
         };
-        for (int i = 1; i < n; i++) {
-            int index = i;
+        // A task still queued when the batch has ended holds only this emptied holder, not the batch.
+        AtomicReference<Runnable> holder = new AtomicReference<>(takeGroups);
+        int tasks = Math.min(n - 1, parallelism(executor, n - 1));
+        for (int t = 0; t < tasks; t++) {
             try {
-                executor.execute(() -> share.accept(index));
-            } catch (RejectedExecutionException e) {
-                // run below by the calling thread
+                executor.execute(() -> {
+                    Runnable take = holder.get();
+                    if (take != null) {
+                        take.run();
+                    }
+                });
+            } catch (RuntimeException rejected) { // RejectedExecutionException, or a broken executor
+                break; // the caller takes the groups no task takes
             }
         }
-        for (int i = 0; i < n; i++) {
-            share.accept(i);
-        }
+        takeGroups.run();
         awaitUninterruptibly(ended);
+        holder.set(null);
         Throwable thrown = failure.get();
         if (thrown instanceof RuntimeException e) {
             throw e;
@@ -76,26 +80,17 @@ final class Batch {
     }
 
     /**
-     * @return the groups dealt into at most {@code most} shares, each group to the share with the fewest events so
-     *         far (so that one large group does not make its share the last to end); a share keeps its groups in
-     *         input order
+     * @return how many tasks {@code executor} runs at once: a fork-join pool's parallelism, a thread pool's maximum
+     *         size, otherwise {@code unknown}
      */
-    private static List<List<List<Integer>>> shares(Collection<List<Integer>> groups, int most) {
-        int n = Math.max(1, Math.min(most, groups.size()));
-        List<List<List<Integer>>> shares = new ArrayList<>(n);
-        long[] sizes = new long[n];
-        PriorityQueue<Integer> smallest = new PriorityQueue<>(n, Comparator.comparingLong(i -> sizes[i]));
-        for (int i = 0; i < n; i++) {
-            shares.add(new ArrayList<>());
-            smallest.add(i);
+    private static int parallelism(Executor executor, int unknown) {
+        if (executor instanceof ForkJoinPool pool) {
+            return pool.getParallelism();
         }
-        for (List<Integer> group : groups) {
-            int least = smallest.remove();
-            shares.get(least).add(group);
-            sizes[least] += group.size();
-            smallest.add(least);
+        if (executor instanceof ThreadPoolExecutor pool) {
+            return pool.getMaximumPoolSize();
         }
-        return shares;
+        return unknown;
     }
 
     /** Waits for the latch, keeping the thread's interrupt for the caller to see afterwards. */
