@@ -329,6 +329,23 @@ class BenchmarkSmokeTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"10, count", "10, sum", "1000, count", "1000, sum"})
+    void windowedHistoryBenchmark_everyOpFiresItsRule(int units, String aggregate) {
+        WindowedHistoryBenchmark benchmark = new WindowedHistoryBenchmark();
+        benchmark.units = units;
+        benchmark.aggregate = aggregate;
+        benchmark.setUp();
+        for (int n = 0; n < OPS; n++) {
+            WindowedHistoryBenchmark.check(benchmark.add(), "v");
+            WindowedHistoryBenchmark.check(benchmark.read(), "w");
+        }
+        assertThatThrownBy(() -> WindowedHistoryBenchmark.check(benchmark.add(), "w"))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("expected w to fire, got ");
+        SMOKED.add("WindowedHistoryBenchmark.add");
+        SMOKED.add("WindowedHistoryBenchmark.read");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {10, 1000})
     void questsBenchmark_everyOpProgressesTheNextQuest(int quests) {
         QuestsBenchmark benchmark = new QuestsBenchmark();

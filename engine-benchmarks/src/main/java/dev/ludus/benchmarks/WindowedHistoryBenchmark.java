@@ -1,0 +1,97 @@
+package dev.ludus.benchmarks;
+
+import dev.ludus.api.Event;
+import dev.ludus.api.EventResult;
+import dev.ludus.api.RuleEngine;
+import dev.ludus.core.Ludus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One player's windowed {@code event_count} or {@code property_sum} once it keeps {@code units} day buckets:
+ * the whole {@code track} of a {@code visit}, which adds to the newest bucket ({@code add}; its rule {@code v}
+ * has no condition, so nothing reads the window), and of a {@code check}, whose rule {@code w} reads the sum of
+ * all {@code units} buckets ({@code read}). Setup tracks one {@code visit} a day for {@code units} days, so every
+ * bucket holds something and {@code w}'s {@code min} (what the buckets held then) holds on every op;
+ * {@link #check} verifies that each op fires its rule, as the CI smoke does. {@code sum} adds 0.25 per visit, a
+ * decimal, which is the dearer cell to add up exactly.
+ *
+ * <p>Run: {@code java -jar engine-benchmarks/target/benchmarks.jar WindowedHistoryBenchmark -f 1 -wi 3 -i 5}
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages"})
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class WindowedHistoryBenchmark {
+    private static final Instant AT = Instant.parse("2026-12-05T12:00:00Z");
+
+    /** Day buckets kept, and the window read. */
+    @Param({"10", "100", "1000"})
+    public int units;
+
+    /** {@code count}: an {@code event_count}; {@code sum}: a {@code property_sum} of 0.25 per visit. */
+    @Param({"count", "sum"})
+    public String aggregate;
+
+    private RuleEngine engine;
+    private Event visit;
+    private Event check;
+
+    @Setup
+    public void setUp() {
+        String condition = aggregate.equals("count")
+                ? "\"type\": \"event_count\", \"min\": %d".formatted(units)
+                : "\"type\": \"property_sum\", \"property\": \"amount\", \"min\": %s".formatted(0.25 * units);
+        engine = Ludus.builder().game("""
+                [ { "id": "v", "name": "Visit", "trigger": { "eventType": "visit" },
+                    "actions": [ { "type": "grant_xp", "amount": 1 } ] },
+                  { "id": "w", "name": "Window", "trigger": { "eventType": "check" },
+                    "conditions": [ { %s, "eventType": "visit",
+                                      "window": { "unit": "day", "count": %d } } ],
+                    "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""".formatted(condition, units))
+                .build();
+        for (int day = units - 1; day >= 0; day--) {
+            check(engine.track(visitAt(AT.minus(Duration.ofDays(day)))), "v");
+        }
+        visit = visitAt(AT);
+        check = Event.builder().externalUserId("p").eventType("check").timestamp(AT).build();
+        check(add(), "v");
+        check(read(), "w");
+    }
+
+    private static Event visitAt(Instant time) {
+        return Event.builder().externalUserId("p").eventType("visit").timestamp(time).property("amount", 0.25)
+                .build();
+    }
+
+    /** @throws IllegalStateException unless the op fired {@code rule} alone */
+    static EventResult check(EventResult result, String rule) {
+        if (!result.rulesTriggered().equals(List.of(rule))) {
+            throw new IllegalStateException("expected " + rule + " to fire, got " + result);
+        }
+        return result;
+    }
+
+    /** A visit: adds to the newest of the buckets, which nothing reads. */
+    @Benchmark
+    public EventResult add() {
+        return engine.track(visit);
+    }
+
+    /** A check: its rule's condition adds up all the buckets. */
+    @Benchmark
+    public EventResult read() {
+        return engine.track(check);
+    }
+}
