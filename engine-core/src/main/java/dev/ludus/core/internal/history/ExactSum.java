@@ -28,7 +28,8 @@ import java.util.List;
  * Only sums beyond what older engines could hold exactly take the list forms, which those engines cannot read.
  * A decimal part that overflowed is an infinite {@code Double}; a store may hand it back as the string
  * {@code "Infinity"} or {@code "-Infinity"} (what Jackson writes by default), and {@code Integer}s for the
- * {@code Long}s (SPI: engine data). Not thread-safe; used within one computation.
+ * {@code Long}s (SPI: engine data). Not thread-safe: used within one computation, or, as the sum of a chunk of
+ * {@link Buckets}, never changed once built and shared for reading only.
  */
 final class ExactSum {
     private static final long EXACT_IN_DOUBLE = 1L << 53;
@@ -70,17 +71,79 @@ final class ExactSum {
         if (cell == null) {
             return;
         }
-        if (cell instanceof List<?> parts) {
+        if (isWhole(cell)) { // first: a test of an interface (List) is slower than of these final classes
+            addWhole(((Number) cell).longValue());
+        } else if (cell instanceof List<?> parts) {
             addWhole(((Number) parts.get(0)).longValue());
             wraps += ((Number) parts.get(1)).longValue();
             if (parts.size() > 2) {
                 addDecimal(decimal(parts.get(2)));
             }
-        } else if (cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte) {
-            addWhole(((Number) cell).longValue());
         } else {
             addDecimal(decimal(cell));
         }
+    }
+
+    /**
+     * Adds what {@code other} holds, leaving it as it is: the same sum as adding its cells here one by one. The
+     * whole parts add modulo 2^128 and the decimals exactly, so neither depends on the order or the grouping;
+     * the infinities add as doubles, which gives the infinity, or NaN once both signs (or a NaN) were added,
+     * whatever the order (only which NaN, which nothing reads, may differ).
+     */
+    void addSum(ExactSum other) {
+        addWhole(other.low);
+        wraps += other.wraps;
+        if (other.hasDecimal) {
+            hasDecimal = true;
+            decimal = decimal.add(other.decimal);
+            if (other.infinite) {
+                nonFinite = infinite ? nonFinite + other.nonFinite : other.nonFinite;
+                infinite = true;
+            }
+        }
+    }
+
+    /**
+     * Takes away a cell added before, exactly: what is left is the sum of the other cells, except that this sum
+     * still counts as holding decimals when the cell had some. So it is what adding the other cells gives when
+     * one of them {@linkplain #holdsDecimals holds decimals}, or when the cell is then replaced by one that holds
+     * decimals whenever it did (as {@link #add(Object, Object)} returns).
+     *
+     * @throws IllegalStateException when the cell is infinite or NaN, which cannot be taken away
+     */
+    void subtract(Object cell) {
+        if (cell == null) {
+            return;
+        }
+        if (isWhole(cell)) {
+            subtractWhole(((Number) cell).longValue());
+        } else if (cell instanceof List<?> parts) {
+            subtractWhole(((Number) parts.get(0)).longValue());
+            wraps -= ((Number) parts.get(1)).longValue();
+            if (parts.size() > 2) {
+                subtractDecimal(decimal(parts.get(2)));
+            }
+        } else {
+            subtractDecimal(decimal(cell));
+        }
+    }
+
+    /** @return whether adding the cell makes a sum hold decimals (a {@code Double} value, not a whole number) */
+    static boolean holdsDecimals(Object cell) {
+        if (cell == null || isWhole(cell)) {
+            return false;
+        }
+        return !(cell instanceof List<?> parts) || parts.size() > 2;
+    }
+
+    /** @return whether {@link #add(Object)} takes the cell as a whole number */
+    private static boolean isWhole(Object cell) {
+        return cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte;
+    }
+
+    /** @return whether an infinite or NaN decimal was added: then no cell can be {@linkplain #subtract taken away} */
+    boolean isInfinite() {
+        return infinite;
     }
 
     private static double decimal(Object stored) {
@@ -94,6 +157,24 @@ final class ExactSum {
             wraps += y < 0 ? -1 : 1;
         }
         low = r;
+    }
+
+    private void subtractWhole(long y) {
+        long r = low - y;
+        if (((low ^ y) & (low ^ r)) < 0) { // wrapped past one end: the true difference is r + 2^64 or r - 2^64
+            wraps += y < 0 ? 1 : -1;
+        }
+        low = r;
+    }
+
+    private void subtractDecimal(double y) {
+        if (y == Math.rint(y) && Math.abs(y) < 0x1p63) {
+            subtractWhole((long) y); // where addDecimal put it
+        } else if (Double.isFinite(y)) {
+            decimal = decimal.subtract(asDecimal(y));
+        } else {
+            throw new IllegalStateException("an infinite or NaN decimal cannot be taken away from a sum, was " + y);
+        }
     }
 
     private void addDecimal(double y) {

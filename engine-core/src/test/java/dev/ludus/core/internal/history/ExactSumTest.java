@@ -1,6 +1,7 @@
 package dev.ludus.core.internal.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Whole numbers sum exactly in any order and any grouping into cells; cells stay JSON-like. */
@@ -70,6 +72,76 @@ class ExactSumTest {
         List<Double> amounts = values.stream().map(c -> c / 100.0).collect(Collectors.toList());
 
         assertThat(sumBothWays(amounts, seed)).extracting(Number::doubleValue).containsExactly(expected, expected);
+    }
+
+    /** @return cells of every form: sums of one to three amounts of every kind, some as a store hands them back */
+    @Provide
+    Arbitrary<List<Object>> cells() {
+        Arbitrary<Number> amount = Arbitraries.oneOf(wholes().map(l -> l.isEmpty() ? 1L : l.get(0)),
+                Arbitraries.longs().between(-10_000, 10_000).map(c -> c / 100.0),
+                Arbitraries.of(5.0, 0.1, 1e-17, 0x1p63, 0x1p64, 1e300, -1e300, 1e-300, Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY, Double.NaN));
+        Arbitrary<Object> cell = amount.list().ofMinSize(1).ofMaxSize(3).map(amounts -> {
+            Object sum = amounts.get(0);
+            for (Number a : amounts.subList(1, amounts.size())) {
+                sum = ExactSum.add(sum, a);
+            }
+            return sum;
+        });
+        Arbitrary<Object> stored = Arbitraries.oneOf(cell, Arbitraries.of(7, -3, "Infinity", "-Infinity"));
+        return Arbitraries.frequencyOf(Tuple.of(4, cell), Tuple.of(1, stored)).list().ofMaxSize(12);
+    }
+
+    /**
+     * What windowed sums rely on when they add the sums of groups of cells instead of the cells: the order and the
+     * grouping change nothing, infinities and NaN included; a cell holds decimals when its value is a double; and a
+     * cell replaced by itself plus an amount can be taken out of a sum and the new one added, when no infinity is
+     * in it.
+     */
+    @Property(tries = 1_000)
+    void cellsSumTheSame_inAnyOrderAndGrouping_andAReplacedCellCanBeTakenOut(@ForAll("cells") List<Object> cells,
+                                                                           @ForAll long seed) {
+        ExactSum inOrder = new ExactSum();
+        cells.forEach(inOrder::add);
+        Random random = new Random(seed);
+        List<Object> shuffled = new ArrayList<>(cells);
+        Collections.shuffle(shuffled, random);
+        ExactSum grouped = new ExactSum();
+        ExactSum group = new ExactSum();
+        for (Object cell : shuffled) {
+            group.add(cell);
+            if (random.nextInt(3) == 0) {
+                grouped.addSum(group);
+                group = new ExactSum();
+            }
+        }
+        grouped.addSum(group);
+        assertThat(grouped.value()).isEqualTo(inOrder.value());
+        assertThat(cells).allSatisfy(cell -> assertThat(ExactSum.holdsDecimals(cell)).as("%s", cell)
+                .isEqualTo(ExactSum.value(cell) instanceof Double));
+
+        if (!cells.isEmpty() && !inOrder.isInfinite()) {
+            int at = random.nextInt(cells.size());
+            Object replacement = ExactSum.add(cells.get(at), random.nextBoolean() ? (Number) 3L : (Number) 0.25);
+            ExactSum changed = new ExactSum();
+            changed.addSum(inOrder);
+            changed.subtract(cells.get(at));
+            changed.add(replacement);
+            List<Object> replaced = new ArrayList<>(cells);
+            replaced.set(at, replacement);
+            ExactSum expected = new ExactSum();
+            replaced.forEach(expected::add);
+            assertThat(changed.value()).isEqualTo(expected.value());
+        }
+    }
+
+    @Test
+    void anInfiniteCell_cannotBeTakenOut() {
+        ExactSum sum = new ExactSum();
+        sum.add(Double.POSITIVE_INFINITY);
+        assertThat(sum.isInfinite()).isTrue();
+        assertThatThrownBy(() -> sum.subtract(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("an infinite or NaN decimal cannot be taken away from a sum, was Infinity");
     }
 
     @Test
