@@ -200,11 +200,8 @@ final class DefaultRuleEngine implements RuleEngine {
             byPlayer.computeIfAbsent(player == null ? "" : player, p -> new ArrayList<>()).add(i);
         }
         EventResult[] results = new EventResult[events.size()];
-        if (byPlayer.size() <= 1) {
-            byPlayer.values().forEach(indexes -> trackAll(events, indexes, results));
-        } else {
-            Batch.run(byPlayer.values(), indexes -> trackAll(events, indexes, results), executor);
-        }
+        // One player (or none) runs on the calling thread alone: Batch gives the executor no task then.
+        Batch.run(byPlayer.values(), indexes -> trackAll(events, indexes, results), executor);
         return Arrays.asList(results);
     }
 
