@@ -89,6 +89,17 @@ class BatchAndAsyncTest {
     }
 
     @Test
+    void trackBatch_ofOnePlayerOrNone_runsOnTheCallingThreadAlone() {
+        List<Runnable> tasks = new ArrayList<>();
+        RuleEngine engine = Ludus.builder().game(GAME).executor(tasks::add).build();
+        assertThat(engine.trackBatch(List.of())).isEmpty();
+        assertThat(engine.trackBatch(List.of(event("a", "ev"), event("a", "ev"))))
+                .extracting(r -> r.updates().get(0)).containsExactly(new Update.XpUpdated(100, 100, 2),
+                        new Update.XpUpdated(200, 100, 2));
+        assertThat(tasks).isEmpty();
+    }
+
+    @Test
     void trackBatch_tracksAsManyPlayersAtOnceAsTheExecutorRuns_notJustOnePerProcessor() {
         // Each commit waits (a durable store's round trip) until 8 commits are in flight at once, or gives up.
         CountDownLatch eightInFlight = new CountDownLatch(8);
