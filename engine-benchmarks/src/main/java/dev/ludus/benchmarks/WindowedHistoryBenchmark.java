@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
  * all {@code units} buckets ({@code read}). Setup tracks one {@code visit} a day for {@code units} days, so every
  * bucket holds something and {@code w}'s {@code min} (what the buckets held then) holds on every op;
  * {@link #check} verifies that each op fires its rule, as the CI smoke does. {@code sum} adds 0.25 per visit, a
- * decimal, which is the dearer cell to add up exactly.
+ * decimal, which is the dearer cell to add up exactly. {@code nextUnit} is a visit in a new unit on the same rules
+ * over hour buckets ({@link Hourly}): it adds a bucket and forgets the oldest.
  *
  * <p>Run: {@code java -jar engine-benchmarks/target/benchmarks.jar WindowedHistoryBenchmark -f 1 -wi 3 -i 5}
  */
@@ -50,17 +51,7 @@ public class WindowedHistoryBenchmark {
 
     @Setup
     public void setUp() {
-        String condition = aggregate.equals("count")
-                ? "\"type\": \"event_count\", \"min\": %d".formatted(units)
-                : "\"type\": \"property_sum\", \"property\": \"amount\", \"min\": %s".formatted(0.25 * units);
-        engine = Ludus.builder().game("""
-                [ { "id": "v", "name": "Visit", "trigger": { "eventType": "visit" },
-                    "actions": [ { "type": "grant_xp", "amount": 1 } ] },
-                  { "id": "w", "name": "Window", "trigger": { "eventType": "check" },
-                    "conditions": [ { %s, "eventType": "visit",
-                                      "window": { "unit": "day", "count": %d } } ],
-                    "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""".formatted(condition, units))
-                .build();
+        engine = newEngine(units, aggregate, "day");
         for (int day = units - 1; day >= 0; day--) {
             check(engine.track(visitAt(AT.minus(Duration.ofDays(day)))), "v");
         }
@@ -68,6 +59,55 @@ public class WindowedHistoryBenchmark {
         check = Event.builder().externalUserId("p").eventType("check").timestamp(AT).build();
         check(add(), "v");
         check(read(), "w");
+    }
+
+    /** @return an engine whose rule {@code w} reads a window of {@code units} of {@code unit} */
+    private static RuleEngine newEngine(int units, String aggregate, String unit) {
+        String condition = aggregate.equals("count")
+                ? "\"type\": \"event_count\", \"min\": %d".formatted(units)
+                : "\"type\": \"property_sum\", \"property\": \"amount\", \"min\": %s".formatted(0.25 * units);
+        return Ludus.builder().game("""
+                [ { "id": "v", "name": "Visit", "trigger": { "eventType": "visit" },
+                    "actions": [ { "type": "grant_xp", "amount": 1 } ] },
+                  { "id": "w", "name": "Window", "trigger": { "eventType": "check" },
+                    "conditions": [ { %s, "eventType": "visit",
+                                      "window": { "unit": "%s", "count": %d } } ],
+                    "actions": [ { "type": "grant_xp", "amount": 1 } ] } ]""".formatted(condition, unit, units))
+                .build();
+    }
+
+    /**
+     * The state of {@link #nextUnit}: the same rules over hour buckets, and the time of the next visit, an hour after
+     * the previous one, so that every visit starts a new bucket and the oldest one is forgotten (day buckets would
+     * pass the year 9999 within a run: a million ops are 2,700 years of days but 114 of hours).
+     */
+    @State(Scope.Thread)
+    public static class Hourly {
+        /** Visits after this would come too close to the last timestamp the engine accepts. */
+        private static final Instant LAST = Instant.parse("9000-01-01T00:00:00Z");
+
+        private RuleEngine engine;
+        private Instant next;
+
+        /** Fills {@code units} hour buckets, one visit an hour, for the benchmark's {@code units} and aggregate. */
+        @Setup
+        public void setUp(WindowedHistoryBenchmark benchmark) {
+            engine = newEngine(benchmark.units, benchmark.aggregate, "hour");
+            for (int hour = benchmark.units - 1; hour >= 0; hour--) {
+                check(engine.track(visitAt(AT.minus(Duration.ofHours(hour)))), "v");
+            }
+            next = AT.plus(Duration.ofHours(1));
+        }
+
+        /** @return the result of a visit in the hour after the previous one */
+        EventResult visitNextHour() {
+            if (next.isAfter(LAST)) {
+                throw new IllegalStateException("the visits reached " + next + "; shorten the run (-r, -i)");
+            }
+            Event visit = visitAt(next);
+            next = next.plus(Duration.ofHours(1));
+            return engine.track(visit);
+        }
     }
 
     private static Event visitAt(Instant time) {
@@ -93,5 +133,14 @@ public class WindowedHistoryBenchmark {
     @Benchmark
     public EventResult read() {
         return engine.track(check);
+    }
+
+    /**
+     * A visit in a new hour, on hour buckets: a new bucket, and the oldest forgotten. Builds its event (a few
+     * objects, included in the time and the bytes).
+     */
+    @Benchmark
+    public EventResult nextUnit(Hourly hourly) {
+        return hourly.visitNextHour();
     }
 }

@@ -341,8 +341,14 @@ class BenchmarkSmokeTest {
         }
         assertThatThrownBy(() -> WindowedHistoryBenchmark.check(benchmark.add(), "w"))
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("expected w to fire, got ");
+        WindowedHistoryBenchmark.Hourly hourly = new WindowedHistoryBenchmark.Hourly();
+        hourly.setUp(benchmark);
+        for (int n = 0; n < OPS; n++) {
+            WindowedHistoryBenchmark.check(benchmark.nextUnit(hourly), "v");
+        }
         SMOKED.add("WindowedHistoryBenchmark.add");
         SMOKED.add("WindowedHistoryBenchmark.read");
+        SMOKED.add("WindowedHistoryBenchmark.nextUnit");
     }
 
     @ParameterizedTest

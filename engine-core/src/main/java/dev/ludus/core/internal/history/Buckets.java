@@ -17,12 +17,13 @@ import java.util.RandomAccess;
  * {@code Long}). That list is the stored form, so a durable store that writes it as JSON writes what it wrote
  * before this class, and Java serialisation writes an {@code ArrayList}.
  *
- * <p>Persistent: the pairs are held in chunks of at most {@value #CHUNK}, each with the exact sum of its cells
- * (an {@code ExactSum} in full precision, not a rounded cell). An event copies one chunk and the array of
- * chunks, O(n / 32 + 32) for n buckets rather than O(n); forgetting the oldest buckets drops whole chunks and
- * takes the cells of at most one out of its sum. A windowed sum adds the sums of the chunks within the window
- * and the cells of the at most two at its edges, which is exactly what adding every cell in the window gives,
- * since {@code ExactSum} adds exactly in any order and grouping. An event makes a new instance that shares the
+ * <p>Persistent: the pairs are held in chunks of at most {@value #CHUNK}, each keeping the exact sum of its cells
+ * (an {@code ExactSum} in full precision, not a rounded cell) once a window has needed it. An event copies one
+ * chunk and the array of chunks, O(n / 32 + 32) for n buckets rather than O(n), and adds up nothing; forgetting
+ * the oldest buckets drops whole chunks and copies at most one. A windowed sum adds the sums of the chunks within
+ * the window (adding up those that events changed since) and the cells of the at most two at its edges, which is
+ * exactly what adding every cell in the window gives, since {@code ExactSum} adds exactly in any order and
+ * grouping. An event makes a new instance that shares the
  * other chunks with this one, which stays unchanged, as the player's previous state must (concurrent readers, a
  * commit retried after a conflict). At 1,000 buckets, copying the whole list on every event, as before, cost
  * about 6 µs and adding up all of them 18–86 µs; now 0.07–0.4 µs each (docs/performance.md, "Windowed counts and
@@ -55,28 +56,24 @@ final class Buckets extends AbstractList<Object> implements RandomAccess, Serial
     }
 
     /**
-     * Some consecutive pairs: the buckets (strictly increasing), their cells, and the exact sum of the cells.
-     * Never changed once built, the sum included, so chunks are shared between instances and read from any
-     * thread (the final fields publish them).
+     * Some consecutive pairs: the buckets (strictly increasing) and their cells, never changed once built, so
+     * chunks are shared between instances and read from any thread (the final fields publish them). The exact sum
+     * of the cells is added up when a window first takes in the whole chunk, and kept: a chunk an event changes
+     * is a new chunk, whose sum is added up again only if a window needs it, so that an event costs no arithmetic
+     * and a windowed sum adds up only the chunks changed since the last one.
      */
     private static final class Chunk {
         final long[] buckets;
         final Object[] cells;
-        final ExactSum total;
+        /**
+         * The sum of the cells, or {@code null} until a window first needs it. Never changed once set: threads
+         * that race to set it set equal sums, each complete before the volatile write publishes it.
+         */
+        private volatile ExactSum total;
 
-        private Chunk(long[] buckets, Object[] cells, ExactSum total) {
+        Chunk(long[] buckets, Object[] cells) {
             this.buckets = buckets;
             this.cells = cells;
-            this.total = total;
-        }
-
-        /** @return a chunk of these pairs, their sum added up */
-        static Chunk of(long[] buckets, Object[] cells) {
-            ExactSum total = new ExactSum();
-            for (Object cell : cells) {
-                total.add(cell);
-            }
-            return new Chunk(buckets, cells, total);
         }
 
         int size() {
@@ -91,37 +88,26 @@ final class Buckets extends AbstractList<Object> implements RandomAccess, Serial
             return buckets[buckets.length - 1];
         }
 
-        /**
-         * @return this chunk without its first {@code count} pairs (fewer than it holds): their cells taken out of
-         *         the sum, which is cheaper than adding up the rest when they are fewer (one when the window moves
-         *         on by a unit) and no infinity is in it. When only they held decimals the rest is added up again,
-         *         as the sum would still count as holding decimals, but that costs little.
-         */
-        Chunk withoutFirst(int count) {
-            long[] b = Arrays.copyOfRange(buckets, count, buckets.length);
-            Object[] c = Arrays.copyOfRange(cells, count, cells.length);
-            if (total.isInfinite() || count > c.length
-                    || !holdsDecimals(c, c.length) && holdsDecimals(cells, count)) {
-                return of(b, c);
-            }
-            ExactSum sum = copy(total);
-            for (int i = 0; i < count; i++) {
-                sum.subtract(cells[i]);
-            }
-            return new Chunk(b, c, sum);
-        }
-
-        /** @return whether one of the first {@code count} of {@code cells} holds decimals */
-        private static boolean holdsDecimals(Object[] cells, int count) {
-            for (int i = 0; i < count; i++) {
-                if (ExactSum.holdsDecimals(cells[i])) {
-                    return true;
+        /** @return the exact sum of the cells; the caller must not change it */
+        ExactSum total() {
+            ExactSum sum = total;
+            if (sum == null) {
+                sum = new ExactSum();
+                for (Object cell : cells) {
+                    sum.add(cell);
                 }
+                total = sum;
             }
-            return false;
+            return sum;
         }
 
-        /** @return this chunk with a new bucket at {@code at} holding {@code delta}; its sum updated, not redone */
+        /** @return this chunk without its first {@code count} pairs (fewer than it holds) */
+        Chunk withoutFirst(int count) {
+            return new Chunk(Arrays.copyOfRange(buckets, count, buckets.length),
+                    Arrays.copyOfRange(cells, count, cells.length));
+        }
+
+        /** @return this chunk with a new bucket at {@code at} holding {@code delta} */
         Chunk inserted(int at, long bucket, Number delta) {
             long[] b = new long[buckets.length + 1];
             Object[] c = new Object[b.length];
@@ -131,26 +117,14 @@ final class Buckets extends AbstractList<Object> implements RandomAccess, Serial
             c[at] = delta;
             System.arraycopy(buckets, at, b, at + 1, buckets.length - at);
             System.arraycopy(cells, at, c, at + 1, cells.length - at);
-            ExactSum sum = copy(total);
-            sum.add(delta);
-            return new Chunk(b, c, sum);
+            return new Chunk(b, c);
         }
 
-        /**
-         * @return this chunk with the cell at {@code at} replaced by {@code cell}, which holds decimals whenever the
-         *         old one did (the old cell plus a delta): the old cell is taken out of the sum and the new one
-         *         added, unless the sum is infinite, which is added up again
-         */
+        /** @return this chunk with the cell at {@code at} replaced by {@code cell} */
         Chunk withCell(int at, Object cell) {
             Object[] c = cells.clone();
             c[at] = cell;
-            if (total.isInfinite()) {
-                return of(buckets, c);
-            }
-            ExactSum sum = copy(total);
-            sum.subtract(cells[at]);
-            sum.add(cell);
-            return new Chunk(buckets, c, sum);
+            return new Chunk(buckets, c);
         }
 
         /** @return this chunk, which is full, with a new bucket at {@code at}, as two chunks of about half */
@@ -158,14 +132,8 @@ final class Buckets extends AbstractList<Object> implements RandomAccess, Serial
             Chunk all = inserted(at, bucket, delta);
             int half = all.size() / 2;
             return new Chunk[] {
-                of(Arrays.copyOfRange(all.buckets, 0, half), Arrays.copyOfRange(all.cells, 0, half)),
+                new Chunk(Arrays.copyOfRange(all.buckets, 0, half), Arrays.copyOfRange(all.cells, 0, half)),
                 all.withoutFirst(half)};
-        }
-
-        private static ExactSum copy(ExactSum sum) {
-            ExactSum copy = new ExactSum();
-            copy.addSum(sum);
-            return copy;
         }
     }
 
@@ -292,7 +260,7 @@ final class Buckets extends AbstractList<Object> implements RandomAccess, Serial
                 return new Buckets(next);
             }
             next = Arrays.copyOf(next, next.length + 1);
-            next[next.length - 1] = Chunk.of(new long[] {bucket}, new Object[] {delta});
+            next[next.length - 1] = new Chunk(new long[] {bucket}, new Object[] {delta});
             return new Buckets(next);
         }
         int k = chunkFor(next, bucket);
@@ -317,7 +285,7 @@ final class Buckets extends AbstractList<Object> implements RandomAccess, Serial
     }
 
     private static Buckets single(long bucket, Number delta) {
-        return new Buckets(new Chunk[] {Chunk.of(new long[] {bucket}, new Object[] {delta})});
+        return new Buckets(new Chunk[] {new Chunk(new long[] {bucket}, new Object[] {delta})});
     }
 
     /**
@@ -329,7 +297,7 @@ final class Buckets extends AbstractList<Object> implements RandomAccess, Serial
         for (int k = chunkFor(chunks, first); k < chunks.length && chunks[k].first() <= last; k++) {
             Chunk chunk = chunks[k];
             if (chunk.first() >= first && chunk.last() <= last) {
-                total.addSum(chunk.total);
+                total.addSum(chunk.total());
             } else {
                 for (int i = 0; i < chunk.size(); i++) {
                     if (chunk.buckets[i] >= first && chunk.buckets[i] <= last) {

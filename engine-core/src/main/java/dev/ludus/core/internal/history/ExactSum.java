@@ -103,47 +103,9 @@ final class ExactSum {
         }
     }
 
-    /**
-     * Takes away a cell added before, exactly: what is left is the sum of the other cells, except that this sum
-     * still counts as holding decimals when the cell had some. So it is what adding the other cells gives when
-     * one of them {@linkplain #holdsDecimals holds decimals}, or when the cell is then replaced by one that holds
-     * decimals whenever it did (as {@link #add(Object, Object)} returns).
-     *
-     * @throws IllegalStateException when the cell is infinite or NaN, which cannot be taken away
-     */
-    void subtract(Object cell) {
-        if (cell == null) {
-            return;
-        }
-        if (isWhole(cell)) {
-            subtractWhole(((Number) cell).longValue());
-        } else if (cell instanceof List<?> parts) {
-            subtractWhole(((Number) parts.get(0)).longValue());
-            wraps -= ((Number) parts.get(1)).longValue();
-            if (parts.size() > 2) {
-                subtractDecimal(decimal(parts.get(2)));
-            }
-        } else {
-            subtractDecimal(decimal(cell));
-        }
-    }
-
-    /** @return whether adding the cell makes a sum hold decimals (a {@code Double} value, not a whole number) */
-    static boolean holdsDecimals(Object cell) {
-        if (cell == null || isWhole(cell)) {
-            return false;
-        }
-        return !(cell instanceof List<?> parts) || parts.size() > 2;
-    }
-
     /** @return whether {@link #add(Object)} takes the cell as a whole number */
     private static boolean isWhole(Object cell) {
         return cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte;
-    }
-
-    /** @return whether an infinite or NaN decimal was added: then no cell can be {@linkplain #subtract taken away} */
-    boolean isInfinite() {
-        return infinite;
     }
 
     private static double decimal(Object stored) {
@@ -157,24 +119,6 @@ final class ExactSum {
             wraps += y < 0 ? -1 : 1;
         }
         low = r;
-    }
-
-    private void subtractWhole(long y) {
-        long r = low - y;
-        if (((low ^ y) & (low ^ r)) < 0) { // wrapped past one end: the true difference is r + 2^64 or r - 2^64
-            wraps += y < 0 ? 1 : -1;
-        }
-        low = r;
-    }
-
-    private void subtractDecimal(double y) {
-        if (y == Math.rint(y) && Math.abs(y) < 0x1p63) {
-            subtractWhole((long) y); // where addDecimal put it
-        } else if (Double.isFinite(y)) {
-            decimal = decimal.subtract(asDecimal(y));
-        } else {
-            throw new IllegalStateException("an infinite or NaN decimal cannot be taken away from a sum, was " + y);
-        }
     }
 
     private void addDecimal(double y) {

@@ -1,7 +1,6 @@
 package dev.ludus.core.internal.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -94,13 +93,10 @@ class ExactSumTest {
 
     /**
      * What windowed sums rely on when they add the sums of groups of cells instead of the cells: the order and the
-     * grouping change nothing, infinities and NaN included; a cell holds decimals when its value is a double; and a
-     * cell replaced by itself plus an amount can be taken out of a sum and the new one added, when no infinity is
-     * in it.
+     * grouping change nothing, infinities and NaN included.
      */
     @Property(tries = 1_000)
-    void cellsSumTheSame_inAnyOrderAndGrouping_andAReplacedCellCanBeTakenOut(@ForAll("cells") List<Object> cells,
-                                                                           @ForAll long seed) {
+    void cellsSumTheSame_inAnyOrderAndGrouping(@ForAll("cells") List<Object> cells, @ForAll long seed) {
         ExactSum inOrder = new ExactSum();
         cells.forEach(inOrder::add);
         Random random = new Random(seed);
@@ -117,31 +113,6 @@ class ExactSumTest {
         }
         grouped.addSum(group);
         assertThat(grouped.value()).isEqualTo(inOrder.value());
-        assertThat(cells).allSatisfy(cell -> assertThat(ExactSum.holdsDecimals(cell)).as("%s", cell)
-                .isEqualTo(ExactSum.value(cell) instanceof Double));
-
-        if (!cells.isEmpty() && !inOrder.isInfinite()) {
-            int at = random.nextInt(cells.size());
-            Object replacement = ExactSum.add(cells.get(at), random.nextBoolean() ? (Number) 3L : (Number) 0.25);
-            ExactSum changed = new ExactSum();
-            changed.addSum(inOrder);
-            changed.subtract(cells.get(at));
-            changed.add(replacement);
-            List<Object> replaced = new ArrayList<>(cells);
-            replaced.set(at, replacement);
-            ExactSum expected = new ExactSum();
-            replaced.forEach(expected::add);
-            assertThat(changed.value()).isEqualTo(expected.value());
-        }
-    }
-
-    @Test
-    void anInfiniteCell_cannotBeTakenOut() {
-        ExactSum sum = new ExactSum();
-        sum.add(Double.POSITIVE_INFINITY);
-        assertThat(sum.isInfinite()).isTrue();
-        assertThatThrownBy(() -> sum.subtract(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("an infinite or NaN decimal cannot be taken away from a sum, was Infinity");
     }
 
     @Test
