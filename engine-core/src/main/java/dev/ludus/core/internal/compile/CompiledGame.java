@@ -55,7 +55,7 @@ public final class CompiledGame {
         this.info = info;
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
-        this.ruleIdLists = new RuleIdLists(RuleIdLists.capacityFor(rules.size()));
+        this.ruleIdLists = new RuleIdLists(RuleIdLists.capacityFor(rules.size()), this::sharedList);
         // HashMaps, not Map.copyOf: a lookup compares hashes before it touches a key, so a game with thousands
         // of event types does not read (and miss the cache on) the keys it probes past.
         this.byEventType = new HashMap<>(byEventType);
@@ -113,11 +113,11 @@ public final class CompiledGame {
 
     /**
      * @param fired rules of this game, in the order they fired; only read
-     * @return an unmodifiable list of their ids, the same instance for the same rules while the game's bounded
-     *         table of shared lists has room
+     * @return their ids and action types as unmodifiable lists, the same instances for the same rules while the
+     *         game's bounded table of shared lists has room
      */
-    public List<String> ruleIds(List<CompiledRule> fired) {
-        return ruleIdLists.idsOf(fired);
+    public FiredRules fired(List<CompiledRule> fired) {
+        return ruleIdLists.find(fired);
     }
 
     /**

@@ -101,9 +101,10 @@ final class DefaultRuleEngine implements RuleEngine {
         }
         EventResult result;
         PlayerCommit commit;
+        EventRun run = null;
         try {
             PlayerState before = loaded.before(game, event.externalUserId());
-            EventRun run = EventRun.start(game, event, before, loaded.engineData(), maxEmittedEvents);
+            run = EventRun.start(game, event, before, loaded.engineData(), maxEmittedEvents);
             WorkingPlayer after = run.run();
             result = run.result(version);
             PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1), run.engineData());
@@ -116,6 +117,9 @@ final class DefaultRuleEngine implements RuleEngine {
             commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
         } catch (Exception | StackOverflowError e) {
             // A bug, or a store's record the engine cannot read: the run is dropped (not reused) with its changes.
+            if (run != null) {
+                run.abandon();
+            }
             return evaluationFailure(event, version, e);
         }
         try {

@@ -19,6 +19,7 @@ import dev.ludus.core.internal.compile.CompiledAction;
 import dev.ludus.core.internal.compile.CompiledCondition;
 import dev.ludus.core.internal.compile.CompiledGame;
 import dev.ludus.core.internal.compile.CompiledRule;
+import dev.ludus.core.internal.compile.FiredRules;
 import dev.ludus.core.internal.compile.Limits;
 import dev.ludus.core.internal.condition.ObservedCondition;
 import dev.ludus.core.internal.condition.PropertyPath;
@@ -51,11 +52,12 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     static final String LEVEL_UP = "level_up";
 
     /**
-     * Each thread's idle run, reused by {@link #start} so that tracking does not allocate the run, its
-     * working player and its lists per event. A run in use is never handed out again (a listener or custom
-     * action tracking an event from inside a run gets a fresh one).
+     * Each thread's run, reused by {@link #start} so that tracking does not allocate the run, its working player
+     * and its lists per event. It stays in place while in use ({@link #busy}), so that an event costs no writes of
+     * the thread-local; a run in use is never handed out again (a listener or custom action tracking an event from
+     * inside a run gets a fresh one, which is not kept).
      */
-    private static final ThreadLocal<EventRun> IDLE = new ThreadLocal<>();
+    private static final ThreadLocal<EventRun> REUSED = new ThreadLocal<>();
 
     private CompiledGame game;
     private Catalog catalog;
@@ -73,6 +75,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
      */
     private int maxEmitted;
     private int emitted;
+    /** Whether this thread's reused run is handed out: from {@link #start} to {@link #finish}. */
+    private boolean busy;
 
     private final List<CompiledRule> rulesTriggered = new ArrayList<>(4);
     private final List<String> actionsExecuted = new ArrayList<>(8);
@@ -106,22 +110,35 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     }
 
     /**
-     * @return a run of {@code event} for tracking (no traces), this thread's idle one when it has one; hand
-     *         it back with {@link #finish()} once its result and commit have been built
+     * @return a run of {@code event} for tracking (no traces), this thread's reused one unless it is in use; hand
+     *         it back with {@link #finish()} once its result and commit have been built, or drop it with
+     *         {@link #abandon()}
      */
     static EventRun start(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData,
                           int maxEmitted) {
-        EventRun run = IDLE.get();
-        if (run == null) {
-            return new EventRun(game, event, before, engineData, maxEmitted, null, false);
+        EventRun run = REUSED.get();
+        if (run == null || run.busy) {
+            EventRun fresh = new EventRun(game, event, before, engineData, maxEmitted, null, false);
+            if (run == null) {
+                fresh.busy = true;
+                REUSED.set(fresh);
+            }
+            return fresh;
         }
-        IDLE.set(null);
+        run.busy = true;
         run.player.reset(before, game.catalog().levels());
         run.init(game, event, before, engineData, maxEmitted, null, false);
         return run;
     }
 
-    /** Makes this run this thread's idle one, dropping what it refers to; it must not be used afterwards. */
+    /** Stops this thread from reusing this run, whose evaluation failed part way: its state is not trusted. */
+    void abandon() {
+        if (REUSED.get() == this) {
+            REUSED.remove();
+        }
+    }
+
+    /** Drops what this run refers to and makes it free for the thread's next event; it must not be used afterwards. */
     void finish() {
         game = null;
         catalog = null;
@@ -136,7 +153,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         updates.clear();
         player.release();
         Arrays.fill(paths, null);
-        IDLE.set(this);
+        busy = false;
     }
 
     private void init(CompiledGame game, ValidEvent event, PlayerState before, Map<String, Object> engineData,
@@ -167,9 +184,13 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     /** @return the {@code processed} result of this run, after {@link #run()} */
     EventResult result(String ruleSetVersion) {
+        FiredRules fired = game.fired(rulesTriggered);
+        // Rewards add actions and never remove any: as many actions as the rules have means that none ran.
+        List<String> actions = fired.actionTypes().size() == actionsExecuted.size() ? fired.actionTypes()
+                : game.sharedList(actionsExecuted);
         return new EventResult(root.eventId(), root.externalUserId(), root.eventType(), EventStatus.PROCESSED,
-                ruleSetVersion, game.ruleIds(rulesTriggered), game.sharedList(actionsExecuted),
-                immutable(rulesSuppressed), immutable(rulesFailed), immutable(updates), null, null);
+                ruleSetVersion, fired.ruleIds(), actions, immutable(rulesSuppressed), immutable(rulesFailed),
+                immutable(updates), null, null);
     }
 
     /**
