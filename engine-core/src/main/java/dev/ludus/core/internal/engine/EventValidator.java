@@ -198,7 +198,7 @@ final class EventValidator {
                 throw invalid(path + ": key \"" + JsonValues.printable(key)
                         + "\" contains an unpaired surrogate at index " + unpaired);
             }
-            if (keys == null && (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof List<?>)) {
+            if (keys == null && nests(e.getValue())) {
                 keys = new int[] {map.size()};
             }
             Object value = checkValue(e.getValue(), path, key, depth, keys);
@@ -213,6 +213,16 @@ final class EventValidator {
         @SuppressWarnings("unchecked")
         Map<String, Object> same = (Map<String, Object>) map;
         return copy == null ? same : Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * @return whether a property value is a map or a list. The usual values are ruled out first: on JDK 17 an
+     *         {@code instanceof} of an interface that fails scans the value's class's interfaces, and two such tests
+     *         per property took most of the time validation took (65 of 107 ns for a reference-workload event)
+     */
+    private static boolean nests(Object value) {
+        return !(value instanceof String || value instanceof Long || value instanceof Double || value instanceof Boolean
+                || value == null) && (value instanceof Map<?, ?> || value instanceof List<?>);
     }
 
     /** @return a modifiable copy of the first {@code n} entries of {@code map}, whose keys were checked */
