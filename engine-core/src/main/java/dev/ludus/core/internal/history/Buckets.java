@@ -1,5 +1,7 @@
 package dev.ludus.core.internal.history;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.AbstractList;
@@ -358,5 +360,18 @@ final class Buckets extends AbstractList<Object> implements RandomAccess, Serial
     @Serial
     private Object writeReplace() {
         return new ArrayList<>(this);
+    }
+
+    /**
+     * Refuses a stream that names this class: {@link #writeReplace} never writes one, and reading its fields as
+     * they come would skip the constructor, leaving chunks and their ends that need not agree. No
+     * {@code readObjectNoData}: that is called only for a superclass that a stream leaves out, and this class is
+     * final.
+     *
+     * @throws InvalidObjectException always
+     */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("Buckets is serialised as an ArrayList of its elements, never as itself");
     }
 }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.ObjectStreamConstants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -191,6 +195,32 @@ class BucketsTest {
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertThat(in.readObject()).isInstanceOf(ArrayList.class).isEqualTo(List.of(3L, 1L, 5L, 0.5));
+        }
+    }
+
+    /**
+     * A stream that names the class itself, which {@code writeReplace} never writes, crafted by hand: the class's
+     * descriptor with its serial version and no fields, then an object of it. Without the guard it reads back as a
+     * {@code Buckets} whose chunks are {@code null}.
+     */
+    @Test
+    void javaSerialisation_aStreamNamingBucketsItself_isRefused() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeShort(ObjectStreamConstants.STREAM_MAGIC);
+            out.writeShort(ObjectStreamConstants.STREAM_VERSION);
+            out.writeByte(ObjectStreamConstants.TC_OBJECT);
+            out.writeByte(ObjectStreamConstants.TC_CLASSDESC);
+            out.writeUTF(Buckets.class.getName());
+            out.writeLong(ObjectStreamClass.lookup(Buckets.class).getSerialVersionUID());
+            out.writeByte(ObjectStreamConstants.SC_SERIALIZABLE);
+            out.writeShort(0); // no field values: the class's fields would be left null
+            out.writeByte(ObjectStreamConstants.TC_ENDBLOCKDATA); // no class annotation
+            out.writeByte(ObjectStreamConstants.TC_NULL); // no serialisable superclass
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThatThrownBy(in::readObject).isInstanceOf(InvalidObjectException.class)
+                    .hasMessage("Buckets is serialised as an ArrayList of its elements, never as itself");
         }
     }
 
