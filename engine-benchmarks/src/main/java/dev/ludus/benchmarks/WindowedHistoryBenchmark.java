@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.State;
  * all {@code units} buckets ({@code read}). Setup tracks one {@code visit} a day for {@code units} days, so every
  * bucket holds something and {@code w}'s {@code min} (what the buckets held then) holds on every op;
  * {@link #check} verifies that each op fires its rule, as the CI smoke does. {@code sum} adds 0.25 per visit, a
- * decimal, which is the dearer cell to add up exactly. {@code nextUnit} is a visit in a new unit on the same rules
- * over hour buckets ({@link Hourly}): it adds a bucket and forgets the oldest.
+ * decimal, which is the dearer cell to add up exactly. {@code late} is a visit {@value #LATE_DAYS} days before
+ * the newest, inside every window: it adds to an older bucket, and nothing reads the window either. {@code nextUnit}
+ * is a visit in a new unit on the same rules over hour buckets ({@link Hourly}): it adds a bucket and forgets the
+ * oldest.
  *
  * <p>Run: {@code java -jar engine-benchmarks/target/benchmarks.jar WindowedHistoryBenchmark -f 1 -wi 3 -i 5}
  */
@@ -36,6 +38,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class WindowedHistoryBenchmark {
     private static final Instant AT = Instant.parse("2026-12-05T12:00:00Z");
+    /** How many days before the newest bucket {@link #late} visits: inside the smallest window, 10 days. */
+    private static final int LATE_DAYS = 5;
 
     /** Day buckets kept, and the window read. */
     @Param({"10", "100", "1000"})
@@ -47,17 +51,23 @@ public class WindowedHistoryBenchmark {
 
     private RuleEngine engine;
     private Event visit;
+    private Event lateVisit;
     private Event check;
 
     @Setup
     public void setUp() {
+        if (LATE_DAYS >= units) {
+            throw new IllegalStateException("late visits " + LATE_DAYS + " days back, outside a window of " + units);
+        }
         engine = newEngine(units, aggregate, "day");
         for (int day = units - 1; day >= 0; day--) {
             check(engine.track(visitAt(AT.minus(Duration.ofDays(day)))), "v");
         }
         visit = visitAt(AT);
+        lateVisit = visitAt(AT.minus(Duration.ofDays(LATE_DAYS)));
         check = Event.builder().externalUserId("p").eventType("check").timestamp(AT).build();
         check(add(), "v");
+        check(late(), "v");
         check(read(), "w");
     }
 
@@ -127,6 +137,12 @@ public class WindowedHistoryBenchmark {
     @Benchmark
     public EventResult add() {
         return engine.track(visit);
+    }
+
+    /** A visit {@value #LATE_DAYS} days before the newest: adds to an older bucket, which nothing reads. */
+    @Benchmark
+    public EventResult late() {
+        return engine.track(lateVisit);
     }
 
     /** A check: its rule's condition adds up all the buckets. */

@@ -337,6 +337,7 @@ class BenchmarkSmokeTest {
         benchmark.setUp();
         for (int n = 0; n < OPS; n++) {
             WindowedHistoryBenchmark.check(benchmark.add(), "v");
+            WindowedHistoryBenchmark.check(benchmark.late(), "v");
             WindowedHistoryBenchmark.check(benchmark.read(), "w");
         }
         assertThatThrownBy(() -> WindowedHistoryBenchmark.check(benchmark.add(), "w"))
@@ -347,6 +348,7 @@ class BenchmarkSmokeTest {
             WindowedHistoryBenchmark.check(benchmark.nextUnit(hourly), "v");
         }
         SMOKED.add("WindowedHistoryBenchmark.add");
+        SMOKED.add("WindowedHistoryBenchmark.late");
         SMOKED.add("WindowedHistoryBenchmark.read");
         SMOKED.add("WindowedHistoryBenchmark.nextUnit");
     }
