@@ -2,8 +2,6 @@ package dev.ludus.benchmarks;
 
 import dev.ludus.api.Event;
 import dev.ludus.api.RuleEngine;
-import dev.ludus.core.Ludus;
-import dev.ludus.core.store.InMemoryPlayerStore;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -19,8 +17,10 @@ import java.util.function.Function;
  * event and the per-round ratio of the second to the first.
  *
  * <p>Why: on a shared 2-core VM, separate JMH runs of the same code differ by 10–50%, far more than most changes
- * to the hot path are worth. Slices of a fraction of a second, taken in turn, see the same machine, so the ratio
- * of neighbouring slices is steady to a few per cent where separate runs are not. Each build is loaded by its own
+ * to the hot path are worth. Slices of a fraction of a second, taken in turn, see the same machine, so within one
+ * JVM the ratio of neighbouring slices is steady to a few per cent where separate runs are not. Between JVMs it
+ * still moves (the same build against itself gave 0.96–1.05 in six runs, and with history kept some pairs of
+ * builds moved much further): judge a change by the median of several runs, taking turns at which jar goes first. Each build is loaded by its own
  * class loader and compiled by the JIT on its own; their players' states share the heap and the caches, as two
  * services in one process would. It measures wall time of a plain loop, not JMH's harness: use it to decide
  * whether a change helps, and JMH for the numbers that are published.
@@ -36,9 +36,10 @@ import java.util.function.Function;
  * (default 1000, event types scaled as in {@link ReferenceWorkload#scaled(int)}), {@code events} (track only the
  * first N of the 4,096 events, default all: 16 keeps every player and event in the CPU cache, which shows the
  * cost of the instructions alone), {@code engine} ({@code ludus}, the default, or {@code contractFloor} for the
- * {@link ContractFloor}, for both jars; {@code engine2} sets the second jar's alone), {@code rounds} (default 40),
- * {@code sliceMs} (default 200). A jar built before this class existed is run with this jar's {@link Workload},
- * linked against the older jar's engine.
+ * {@link ContractFloor}, for both jars; {@code engine2} sets the second jar's alone), {@code conditions}
+ * ({@code typed}, the default, or {@code expression}: the rules' conditions as sandboxed expressions, as in
+ * {@link TrackBenchmark}), {@code rounds} (default 40), {@code sliceMs} (default 200). A jar built before this
+ * class existed is run with this jar's {@link Workload}, linked against the older jar's engine.
  */
 public final class AlternatingHarness {
     private AlternatingHarness() {
@@ -52,9 +53,6 @@ public final class AlternatingHarness {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: AlternatingHarness <first.jar> <second.jar> [name=value...]");
         }
-        int history = option(args, "history", 100, Integer::parseInt);
-        int rules = option(args, "rules", ReferenceWorkload.DEFAULT_RULE_COUNT, Integer::parseInt);
-        int events = option(args, "events", 0, Integer::parseInt);
         int rounds = option(args, "rounds", 40, Integer::parseInt);
         long slice = option(args, "sliceMs", 200, Integer::parseInt) * 1_000_000L;
         String engine = option(args, "engine", "ludus", s -> s);
@@ -66,8 +64,9 @@ public final class AlternatingHarness {
             URLClassLoader loader = new URLClassLoader(new URL[] {jar(args[j]), own},
                     ClassLoader.getPlatformClassLoader());
             Class<?> workload = loader.loadClass(Workload.class.getName());
-            workload.getMethod("setUp", String.class, int.class, int.class, int.class)
-                    .invoke(null, engines[j], history, rules, events);
+            String[] options = Arrays.copyOf(args, args.length + 1);
+            options[args.length] = "engine=" + engines[j]; // the last given wins
+            workload.getMethod("setUp", String[].class).invoke(null, (Object) options);
             run[j] = workload.getMethod("run", long.class);
         }
         for (int i = 0; i < 4; i++) { // warm-up: both compiled before the first measured slice
@@ -98,13 +97,15 @@ public final class AlternatingHarness {
         return jar.toUri().toURL();
     }
 
-    private static <T> T option(String[] args, String name, T otherwise, Function<String, T> parse) {
+    /** @return the value of the last {@code name=value} in {@code args} after the two jars, or {@code otherwise} */
+    static <T> T option(String[] args, String name, T otherwise, Function<String, T> parse) {
+        T value = otherwise;
         for (int i = 2; i < args.length; i++) {
             if (args[i].startsWith(name + "=")) {
-                return parse.apply(args[i].substring(name.length() + 1));
+                value = parse.apply(args[i].substring(name.length() + 1));
             }
         }
-        return otherwise;
+        return value;
     }
 
     /** @return "median m (quartiles q1–q3)" of the values */
@@ -136,18 +137,20 @@ public final class AlternatingHarness {
         }
 
         /**
-         * @param engine  {@code ludus} or {@code contractFloor}
-         * @param history history entries kept per player
-         * @param rules   rule count, event types scaled as in {@link ReferenceWorkload#scaled(int)}
-         * @param count   how many of the workload's events to cycle through, 0 for all
+         * @param args the harness's arguments: two jars (ignored here), then {@code name=value} options as the class
+         *             describes ({@code engine}, {@code history}, {@code rules}, {@code events}, {@code conditions})
          */
-        public static void setUp(String engine, int history, int rules, int count) {
+        public static void setUp(String[] args) {
+            String engine = option(args, "engine", "ludus", s -> s);
+            int history = option(args, "history", 100, Integer::parseInt);
+            int rules = option(args, "rules", ReferenceWorkload.DEFAULT_RULE_COUNT, Integer::parseInt);
+            int count = option(args, "events", 0, Integer::parseInt);
+            String conditions = option(args, "conditions", "typed", s -> s);
             ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
             List<Event> all = workload.events();
             events = (count <= 0 ? all : all.subList(0, Math.min(count, all.size()))).toArray(new Event[0]);
             if (engine.equals("ludus")) {
-                RuleEngine ludus = Ludus.builder().game(workload.gameJson())
-                        .store(InMemoryPlayerStore.builder().historyPerPlayer(history).build()).build();
+                RuleEngine ludus = TrackBenchmark.newEngine(workload, conditions, history);
                 tracker = event -> ludus.track(event).rulesTriggered().size();
             } else if (engine.equals("contractFloor")) {
                 ContractFloor floor = new ContractFloor(workload.rules(), history);

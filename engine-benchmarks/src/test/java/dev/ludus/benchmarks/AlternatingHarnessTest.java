@@ -9,8 +9,9 @@ class AlternatingHarnessTest {
 
     @Test
     void workload_tracksWithEitherEngine() {
-        for (String engine : new String[] {"ludus", "contractFloor"}) {
-            AlternatingHarness.Workload.setUp(engine, 0, 100, 16);
+        for (String engine : new String[] {"engine=ludus", "engine=contractFloor", "conditions=expression"}) {
+            AlternatingHarness.Workload.setUp(new String[] {"a.jar", "b.jar", "history=0", "rules=100", "events=16",
+                    engine});
 
             double nanos = AlternatingHarness.Workload.run(1_000_000);
 
@@ -20,9 +21,17 @@ class AlternatingHarnessTest {
 
     @Test
     void workload_refusesAnUnknownEngine() {
-        assertThatThrownBy(() -> AlternatingHarness.Workload.setUp("drools", 0, 100, 16))
+        assertThatThrownBy(() -> AlternatingHarness.Workload.setUp(new String[] {"a.jar", "b.jar", "engine=drools"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("engine must be ludus or contractFloor, was drools");
+    }
+
+    @Test
+    void options_theLastGivenWins_andTheJarsAreNotOptions() {
+        String[] args = {"history=1.jar", "b.jar", "history=5", "rules=10", "history=7"};
+
+        assertThat(AlternatingHarness.option(args, "history", 100, Integer::parseInt)).isEqualTo(7);
+        assertThat(AlternatingHarness.option(args, "events", 0, Integer::parseInt)).isZero();
     }
 
     @Test

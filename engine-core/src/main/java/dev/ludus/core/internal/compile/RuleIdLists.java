@@ -9,9 +9,10 @@ import java.util.function.UnaryOperator;
 /**
  * The ids of the rules an event fired, as one unmodifiable list shared by every event that fires the same rules in
  * the same order, with the types of those rules' actions in the order they run: a game's rules fire in few
- * combinations, so most results and history entries keep no list of their own. A combination is found by its rules' indexes, never by hashing their ids, which in a large game are
- * strings out of the CPU cache. The number of combinations shared is bounded, growing with the game's rule count
- * (see {@link #capacityFor}); beyond, each event gets a copy.
+ * combinations, so most results and history entries keep no list of their own. A combination is found by its rules'
+ * indexes, never by hashing their ids, which in a large game are strings out of the CPU cache. The number of
+ * combinations shared is bounded, growing with the game's rule count (see {@link #capacityFor}); beyond, each event
+ * gets copies.
  *
  * <p>Thread-safe and lock-free: the table is open-addressed, and a slot is set once, by compare-and-set, and never
  * changes afterwards. It has four times as many slots as it may hold lists, so a probe always ends at a free slot,
