@@ -8,7 +8,7 @@ import dev.ludus.api.RuleFailure;
 import dev.ludus.api.RuleSuppression;
 import dev.ludus.api.Update;
 import dev.ludus.api.spi.IdempotencyRecord;
-import dev.ludus.core.internal.engine.Fingerprint;
+import dev.ludus.core.internal.util.Fingerprint;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;

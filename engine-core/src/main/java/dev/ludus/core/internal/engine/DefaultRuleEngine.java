@@ -15,6 +15,7 @@ import dev.ludus.api.spi.PlayerStore;
 import dev.ludus.core.internal.compile.CompiledGame;
 import dev.ludus.core.internal.compile.GameCompiler;
 import dev.ludus.core.internal.state.WorkingPlayer;
+import dev.ludus.core.internal.util.Fingerprint;
 import dev.ludus.api.EventHistory;
 import dev.ludus.api.Explanation;
 import dev.ludus.api.RuleTrace;

@@ -1,4 +1,4 @@
-package dev.ludus.core.internal.engine;
+package dev.ludus.core.internal.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package dev.ludus.core.internal.engine;
+package dev.ludus.core.internal.util;
 
-import dev.ludus.core.internal.util.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -27,7 +26,9 @@ import java.util.Map;
  * earlier form (SHA-256 of a canonical string, 43 characters, no prefix) never equals a new one, so a
  * durable store holding old records answers a retry across the upgrade with {@code IDEMPOTENCY_CONFLICT},
  * never with a wrong {@code duplicate}; the prefix tells the two apart. {@link #encode} and {@link #decode} are
- * public for the in-memory store, which keeps a fingerprint of the current form as its 128 bits.
+ * for the in-memory store, which keeps a fingerprint of the current form as its 128 bits. The class lives beside the
+ * other value helpers so that the engine, which computes fingerprints, and the store, which keeps them, both
+ * depend on it rather than on each other.
  *
  * <p>Stateless and thread-safe.
  */
@@ -66,7 +67,7 @@ public final class Fingerprint {
      * @return {@code f2:} and 22 base64url characters
      * @throws IllegalArgumentException when a value is not JSON-like
      */
-    static String of(String eventType, Map<String, Object> properties) {
+    public static String of(String eventType, Map<String, Object> properties) {
         Tokens tokens = new Tokens();
         tokens.string(eventType);
         CanonicalJson.write(properties, tokens);
