@@ -20,6 +20,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -81,8 +82,14 @@ public final class LudusJson {
     private LudusJson() {
     }
 
+    /**
+     * Property names are interned (off by default in Jackson 3): the engine interns the property names its
+     * conditions and expressions read, so that looking one up in an event's properties finds it by identity.
+     * Jackson interns a name once, when its symbol table first sees it.
+     */
     private static JsonFactory factory(boolean strictDuplicateDetection) {
         return JsonFactory.builder()
+                .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
                 .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, strictDuplicateDetection)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .build();

@@ -37,6 +37,20 @@ class LudusJsonReadEventTest {
     }
 
     @Test
+    void readEvent_propertyNames_comeBackInterned_soThatCompiledPathsFindThemByIdentity() {
+        // Names no class holds as literals, put in the pool first: an interned key is then that very instance.
+        String name = ("interned" + System.nanoTime()).intern();
+        String nestedName = (name + "x").intern();
+        Event event = LudusJson.readEvent("{\"externalUserId\": \"u1\", \"eventType\": \"e\", \"properties\": "
+                + "{\"" + name + "\": 1, \"nested\": {\"" + nestedName + "\": 2}}}");
+
+        assertThat(event.properties().keySet()).first().isSameAs(name);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) event.properties().get("nested");
+        assertThat(nested.keySet()).first().isSameAs(nestedName);
+    }
+
+    @Test
     void readEvent_whenOnlyRequiredFields_leavesTheRestUnset() {
         Event event = LudusJson.readEvent("{\"externalUserId\": \"u1\", \"eventType\": \"login\"}");
 

@@ -242,7 +242,7 @@ final class Parser {
                                     + JsonValues.printable(source.substring(start, token.column() - 1))
                                     + "['" + name.text() + "'] for a key of that name");
                 }
-                expr = node(new Expr.Member(expr, name.text(), path), token, expr);
+                expr = node(new Expr.Member(expr, name.text().intern(), path), token, expr);
             } else if (token.is("[")) {
                 next();
                 enter(token);
@@ -359,7 +359,9 @@ final class Parser {
                     "a name starting with a capital letter reads as a Java class; write properties['" + name
                             + "'] for a property of that name");
         }
-        return Variables.RESERVED.contains(name) ? new Expr.Reserved(name) : new Expr.Property(name);
+        // Interned, like the property paths of typed conditions: an event's keys are usually interned (string
+        // literals, names Jackson read), and a map of the event's finds an interned name by identity.
+        return Variables.RESERVED.contains(name) ? new Expr.Reserved(name) : new Expr.Property(name.intern());
     }
 
     private Expr call(Token name) {

@@ -262,6 +262,17 @@ class SandboxEvaluationTest {
     }
 
     @Test
+    void eval_propertyNames_matchKeysThatAreNotTheInternedInstances() {
+        // Names are interned at parse time for look-ups by identity; keys built at run time must still be found.
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(new String("score"), 95L);
+        properties.put(new String("order"), Map.of(new String("total"), 10L));
+        Variables variables = new Variables(new TestContext(properties, TestContext.richPlayer()));
+
+        assertThat(Parser.parse("score + order.total").eval(variables)).isEqualTo(105L);
+    }
+
+    @Test
     void eval_sumOfFiftyTerms_givesItsValue() {
         assertThat(eval("score" + " + score".repeat(49))).isEqualTo(95L * 50);
         assertThat(eval("flag" + " && score > 1".repeat(49))).isEqualTo(true);
