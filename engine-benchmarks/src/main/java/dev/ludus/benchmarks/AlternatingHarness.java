@@ -19,10 +19,11 @@ import java.util.function.Function;
  * <p>Why: on a shared 2-core VM, separate JMH runs of the same code differ by 10–50%, far more than most changes
  * to the hot path are worth. Slices of a fraction of a second, taken in turn, see the same machine, so within one
  * JVM the ratio of neighbouring slices is steady to a few per cent where separate runs are not. Between JVMs it
- * still moves (the same build against itself gave 0.96–1.05 in six runs, and with history kept some pairs of
- * builds moved much further): judge a change by the median of several runs, taking turns at which jar goes first. Each build is loaded by its own
- * class loader and compiled by the JIT on its own; their players' states share the heap and the caches, as two
- * services in one process would. It measures wall time of a plain loop, not JMH's harness: use it to decide
+ * still moves (the same build against itself gave 0.96–1.05 in six runs; with history kept, the build set up second
+ * was slower in every run, by up to half): judge a change by several runs, taking turns at which jar goes first,
+ * and with history by the geometric mean of both orders. Each build is loaded by its own class loader and compiled
+ * by the JIT on its own; their players' states share the heap and the caches, as two services in one process
+ * would. It measures wall time of a plain loop, not JMH's harness: use it to decide
  * whether a change helps, and JMH for the numbers that are published.
  *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}; keep a copy of the jar
