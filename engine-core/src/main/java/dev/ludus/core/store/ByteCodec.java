@@ -25,6 +25,9 @@ import java.util.UUID;
  *       {@code Double} its raw bits (eight bytes), strings as above, maps with string keys their size and then key
  *       and value per entry in iteration order, lists their size and values. Read back with the same types and
  *       order, maps and lists unmodifiable.</li>
+ *   <li>Names in idempotency records (event type, rule set version, currency, quest and badge ids…): a varint
+ *       of the name's number in the store's {@link StringCodes} times two plus one, or the string as above with its
+ *       length varint times two when it has no number.</li>
  *   <li>Lists of strings (rule and action ids): a varint of the list's number in the store's {@link ListCodes}
  *       times two plus one, or of its size times two followed by the strings when it has no number.</li>
  *   <li>Event ids in canonical UUID form ({@link UUID#toString()}, as the engine generates them): the UUID's two
@@ -84,8 +87,13 @@ final class ByteCodec {
      * @return where the bytes after the string go, or -1, with some bytes written, when a char is above 0xFF
      */
     static int putLatin1(byte[] b, int at, String s) {
+        return putLatin1(b, at, s, 0);
+    }
+
+    /** {@link #putLatin1(byte[], int, String)} with the length varint shifted left by {@code shift} bits. */
+    private static int putLatin1(byte[] b, int at, String s, int shift) {
         int n = s.length();
-        int chars = putVarint(b, at, (long) n << 1);
+        int chars = putVarint(b, at, (long) n << 1 << shift);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c > 0xFF) {
@@ -98,8 +106,13 @@ final class ByteCodec {
 
     /** Puts {@code s} with two bytes per char; needs room for 5 + 2 × {@code s.length()} bytes. */
     static int putTwoByte(byte[] b, int at, String s) {
+        return putTwoByte(b, at, s, 0);
+    }
+
+    /** {@link #putTwoByte(byte[], int, String)} with the length varint shifted left by {@code shift} bits. */
+    private static int putTwoByte(byte[] b, int at, String s, int shift) {
         int n = s.length();
-        int w = putVarint(b, at, (long) n << 1 | 1);
+        int w = putVarint(b, at, ((long) n << 1 | 1) << shift);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             b[w++] = (byte) (c >>> 8);
@@ -110,8 +123,17 @@ final class ByteCodec {
 
     /** Puts {@code s} in whichever form fits it; needs room for 5 + 2 × {@code s.length()} bytes. */
     static int putString(byte[] b, int at, String s) {
-        int end = putLatin1(b, at, s);
-        return end >= 0 ? end : putTwoByte(b, at, s);
+        return putString(b, at, s, 0);
+    }
+
+    /**
+     * Puts {@code s} with its length varint shifted left by {@code shift} bits (at most 2), so that a writer can mark
+     * other forms with the low bits and the reader tell them apart ({@link Reader#readString(long)}); needs room for
+     * 5 + 2 × {@code s.length()} bytes.
+     */
+    static int putString(byte[] b, int at, String s, int shift) {
+        int end = putLatin1(b, at, s, shift);
+        return end >= 0 ? end : putTwoByte(b, at, s, shift);
     }
 
     /**
@@ -194,7 +216,11 @@ final class ByteCodec {
         }
 
         String readString() {
-            long header = readVarint();
+            return readString(readVarint());
+        }
+
+        /** @return the chars of a string whose length varint, {@code header}, was read already (and shifted back) */
+        String readString(long header) {
             int n = (int) (header >>> 1);
             String s;
             if ((header & 1) == 0) {

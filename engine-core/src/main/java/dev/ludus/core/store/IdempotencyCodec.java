@@ -29,10 +29,18 @@ import java.util.Map;
  * {@link ByteCodec} writes them: the fingerprint and the event id when they are not in those forms, the player when
  * the result's is not the slot's own, the event type, the rule set version, the rules triggered and the actions
  * executed (numbers in the store's {@link ListCodes}, which the history shares), the suppressed rules, the failed
- * rules (error codes as their ordinals), the updates (a tag each, then its fields: numbers as zig-zag varints, names
- * as strings, attribute values and notification payloads as tagged JSON-like values), the error and the original
- * event id. Absent ({@code null}) fields are flags. About 100 bytes (a 120-byte array) for a reference-workload
- * event.
+ * rules (error codes as their ordinals), the updates (a tag each, then its fields: numbers as zig-zag varints,
+ * attribute values and notification payloads as tagged JSON-like values), the error and the original event id.
+ * Absent ({@code null}) fields are flags.
+ *
+ * <p><b>Names as numbers.</b> The strings that records repeat — event type, rule set version, the rule ids and
+ * reasons of suppressions, the rule ids of failures, currency, quest and badge ids, attribute names, notification
+ * topics — are numbers in a {@link StringCodes} table of the codec's (one per store, at most 65,536 names): a varint
+ * of the number times two plus one, or, once the table is full, the string with its length varint times two, so
+ * that the decode tells the two apart by the low bit. Messages, ids and values, which seldom repeat, are written
+ * out. About 75 bytes (a 96-byte array) for a reference-workload event, where writing the names out took 99 (a
+ * 120-byte array): measured over 100,000 keyed events of {@code ReferenceWorkload.scaled(1000)}, see
+ * {@code docs/performance.md}.
  *
  * <p><b>Kept as the object.</b> A record holding a value that has no encoding is kept as the
  * {@link IdempotencyRecord} itself, so that nothing is lost or changed: an attribute value or notification payload
@@ -44,7 +52,9 @@ import java.util.Map;
  * collection that fails or changes size while it is written. The engine's own actions only make values that have
  * an encoding.
  *
- * <p>Thread-safe: it holds nothing but the store's thread-safe {@link ListCodes}, and kept bytes never change.
+ * <p>Thread-safe: it holds nothing but the store's thread-safe {@link ListCodes} and its own thread-safe
+ * {@link StringCodes}, and kept bytes never change. A number in kept bytes decodes in any thread that the bytes are
+ * handed to with a happens-before edge (the store's player locks), as both tables promise.
  */
 final class IdempotencyCodec {
     private static final VarHandle LONGS = ByteCodec.LONGS;
@@ -91,10 +101,20 @@ final class IdempotencyCodec {
     private static final ErrorCode[] CODES = ErrorCode.values();
 
     private final ListCodes listCodes;
+    private final StringCodes names;
 
     /** @param listCodes the store's table of rule and action id lists */
     IdempotencyCodec(ListCodes listCodes) {
+        this(listCodes, new StringCodes());
+    }
+
+    /**
+     * @param listCodes the store's table of rule and action id lists
+     * @param names     the table of the names that records repeat, which only this codec uses
+     */
+    IdempotencyCodec(ListCodes listCodes, StringCodes names) {
         this.listCodes = listCodes;
+        this.names = names;
     }
 
     /**
@@ -129,18 +149,18 @@ final class IdempotencyCodec {
                 : Fingerprint.encode((long) LONGS.get(b, FINGERPRINT_HIGH), (long) LONGS.get(b, FINGERPRINT_LOW));
         String eventId = (flags & ID_STRING) != 0 ? in.readString() : ByteCodec.uuidAt(b, ID_HIGH, ID_LOW);
         String player = (flags & NO_USER) != 0 ? null : (flags & OTHER_USER) != 0 ? in.readString() : user;
-        String eventType = (flags & NO_TYPE) != 0 ? null : in.readString();
-        String ruleSetVersion = (flags & NO_VERSION) != 0 ? null : in.readString();
+        String eventType = (flags & NO_TYPE) != 0 ? null : readName(in);
+        String ruleSetVersion = (flags & NO_VERSION) != 0 ? null : readName(in);
         List<String> rulesTriggered = in.readStrings();
         List<String> actionsExecuted = in.readStrings();
         List<RuleSuppression> suppressed = new ArrayList<>();
         for (int i = (int) in.readVarint(); i > 0; i--) {
-            String ruleId = in.readString();
-            suppressed.add(new RuleSuppression(ruleId, in.readString()));
+            String ruleId = readName(in);
+            suppressed.add(new RuleSuppression(ruleId, readName(in)));
         }
         List<RuleFailure> failed = new ArrayList<>();
         for (int i = (int) in.readVarint(); i > 0; i--) {
-            String ruleId = in.readString();
+            String ruleId = readName(in);
             ErrorCode code = CODES[(int) in.readVarint()];
             failed.add(new RuleFailure(ruleId, code, in.readString()));
         }
@@ -159,19 +179,25 @@ final class IdempotencyCodec {
         return new IdempotencyRecord(key, fingerprint, eventTime(b), result);
     }
 
-    private static Update readUpdate(ByteCodec.Reader in) {
+    /** @return a name that {@link Writer#writeName} wrote: by its number in {@link #names}, or as its chars */
+    private String readName(ByteCodec.Reader in) {
+        long header = in.readVarint();
+        return (header & 1) != 0 ? names.string((int) (header >>> 1)) : in.readString(header >>> 1);
+    }
+
+    private Update readUpdate(ByteCodec.Reader in) {
         int tag = in.readByte();
         return switch (tag) {
             case XP_UPDATED -> new Update.XpUpdated(in.readSigned(), in.readSigned(), (int) in.readSigned());
             case LEVEL_UP -> new Update.LevelUp((int) in.readSigned(), (int) in.readSigned());
-            case CURRENCY_UPDATED -> new Update.CurrencyUpdated(in.readString(), in.readSigned(), in.readSigned());
-            case QUEST_PROGRESS -> new Update.QuestProgress(in.readString(), in.readSigned(), null);
+            case CURRENCY_UPDATED -> new Update.CurrencyUpdated(readName(in), in.readSigned(), in.readSigned());
+            case QUEST_PROGRESS -> new Update.QuestProgress(readName(in), in.readSigned(), null);
             case QUEST_PROGRESS_TOWARDS_TARGET ->
-                    new Update.QuestProgress(in.readString(), in.readSigned(), in.readSigned());
-            case QUEST_COMPLETED -> new Update.QuestCompleted(in.readString(), in.readSigned());
-            case BADGE_EARNED -> new Update.BadgeEarned(in.readString());
-            case ATTRIBUTE_UPDATED -> new Update.AttributeUpdated(in.readString(), in.readValue());
-            case NOTIFICATION -> new Update.Notification(in.readString(), in.readValue());
+                    new Update.QuestProgress(readName(in), in.readSigned(), in.readSigned());
+            case QUEST_COMPLETED -> new Update.QuestCompleted(readName(in), in.readSigned());
+            case BADGE_EARNED -> new Update.BadgeEarned(readName(in));
+            case ATTRIBUTE_UPDATED -> new Update.AttributeUpdated(readName(in), in.readValue());
+            case NOTIFICATION -> new Update.Notification(readName(in), in.readValue());
             default -> throw new IllegalStateException("no update has tag " + tag);
         };
     }
@@ -230,12 +256,12 @@ final class IdempotencyCodec {
             writeStrings(result.actionsExecuted());
             writeVarint(result.rulesSuppressed().size());
             for (RuleSuppression suppression : result.rulesSuppressed()) {
-                writeString(suppression.ruleId());
-                writeString(suppression.reason());
+                writeName(suppression.ruleId());
+                writeName(suppression.reason());
             }
             writeVarint(result.rulesFailed().size());
             for (RuleFailure failure : result.rulesFailed()) {
-                writeString(failure.ruleId());
+                writeName(failure.ruleId());
                 writeVarint(failure.code().ordinal());
                 writeString(failure.message());
             }
@@ -264,7 +290,7 @@ final class IdempotencyCodec {
             if (s == null) {
                 return absent;
             }
-            writeString(s);
+            writeName(s);
             return 0;
         }
 
@@ -277,7 +303,7 @@ final class IdempotencyCodec {
                 writeSigned(xp.level());
             } else if (update instanceof Update.CurrencyUpdated currency) {
                 writeTag(CURRENCY_UPDATED);
-                writeString(currency.currency());
+                writeName(currency.currency());
                 writeSigned(currency.balance());
                 writeSigned(currency.delta());
             } else if (update instanceof Update.LevelUp level) {
@@ -286,25 +312,25 @@ final class IdempotencyCodec {
                 writeSigned(level.to());
             } else if (update instanceof Update.QuestProgress progress) {
                 writeTag(progress.target() == null ? QUEST_PROGRESS : QUEST_PROGRESS_TOWARDS_TARGET);
-                writeString(progress.questId());
+                writeName(progress.questId());
                 writeSigned(progress.progress());
                 if (progress.target() != null) {
                     writeSigned(progress.target());
                 }
             } else if (update instanceof Update.QuestCompleted completed) {
                 writeTag(QUEST_COMPLETED);
-                writeString(completed.questId());
+                writeName(completed.questId());
                 writeSigned(completed.completions());
             } else if (update instanceof Update.BadgeEarned badge) {
                 writeTag(BADGE_EARNED);
-                writeString(badge.badgeId());
+                writeName(badge.badgeId());
             } else if (update instanceof Update.AttributeUpdated attribute) {
                 writeTag(ATTRIBUTE_UPDATED);
-                writeString(attribute.attribute());
+                writeName(attribute.attribute());
                 return writeValue(attribute.value(), 1);
             } else if (update instanceof Update.Notification notification) {
                 writeTag(NOTIFICATION);
-                writeString(notification.topic());
+                writeName(notification.topic());
                 return writeValue(notification.payload(), 1);
             } else {
                 return false;
@@ -390,6 +416,20 @@ final class IdempotencyCodec {
             for (String s : strings) {
                 writeString(s);
             }
+        }
+
+        /**
+         * Writes the name's number in {@link #names} times two plus one, or, once the table is full, the name's chars
+         * with their length varint times two.
+         */
+        private void writeName(String s) {
+            int code = names.codeOf(s);
+            if (code >= 0) {
+                writeVarint((long) code << 1 | 1);
+                return;
+            }
+            ensure(5 + 2 * s.length());
+            at = ByteCodec.putString(bytes, at, s, 1);
         }
 
         private void writeTag(byte tag) {

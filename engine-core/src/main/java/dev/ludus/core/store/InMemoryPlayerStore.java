@@ -27,12 +27,14 @@ import java.util.function.Function;
  * dropped as new keys come in (checked after as many new keys as the last check kept, and at least 64, so that
  * checking costs O(1) per key), so a player holds at most twice the keys of one retention period plus 64. Each
  * record is kept as one byte array with no references ({@code IdempotencyCodec}): the event time, the fingerprint
- * as its 128 bits and a UUID event id as two longs (46 bytes), then the result's strings, lists (as numbers in the
- * table the history uses), updates and values — an array of about 120 bytes for a reference-workload event; with
- * the map entry and the key string about 210 bytes per key, against 540 when the record and its result were kept
- * as objects. {@link #findIdempotency} builds a record equal to the committed one. A record whose result holds a
- * value with no such encoding (a custom action's attribute value or notification payload that is not JSON-like)
- * is kept as the object itself. And the
+ * as its 128 bits and a UUID event id as two longs (46 bytes), then the result's names (event type, rule set
+ * version, currency, quest and badge ids…, as numbers in a table of the names this store has seen, at most 65,536,
+ * any further name written out), lists (as numbers in the table the history uses), other strings, updates and values
+ * — an array of about 96 bytes for a reference-workload event (120 with the names written out); with the map entry
+ * and the key string about 186 bytes per key, against 210 with the names written out and 540 when the record and
+ * its result were kept as objects. {@link #findIdempotency} builds a record equal to the committed one. A record
+ * whose result holds a value with no such encoding (a custom action's attribute value or notification payload
+ * that is not JSON-like) is kept as the object itself. And the
  * newest {@code historyPerPlayer} history entries (default 100, 0 keeps none) as the addresses (8 bytes each, in an
  * array that doubles up to {@code historyPerPlayer}) of their bytes in the store's
  * history log ({@code HistoryLog}), which holds no references. The log keeps the entries of all players one after

@@ -173,6 +173,102 @@ class IdempotencyCodecTest {
         assertThat(small.decode(kept, "k", "u")).isEqualTo(record);
     }
 
+    /** @return a record of the reference workload's most common shape: two rules, each granting XP and coins */
+    private static IdempotencyRecord referenceWorkloadRecord(String key) {
+        EventResult result = new EventResult(UUID.randomUUID().toString(), "player-02913", "type_00",
+                EventStatus.PROCESSED, "rw-1000", List.of("rule-0400", "rule-0900"),
+                List.of("grant_xp", "grant_currency", "grant_xp", "grant_currency"), List.of(), List.of(),
+                List.of(new Update.XpUpdated(10, 10, 1), new Update.CurrencyUpdated("coins", 2, 2),
+                        new Update.XpUpdated(20, 10, 1), new Update.CurrencyUpdated("coins", 7, 5)),
+                null, null);
+        return new IdempotencyRecord(key, FINGERPRINT, T0, result);
+    }
+
+    @Test
+    void aReferenceWorkloadRecord_keepsItsNamesAsNumbers_inAFewBytes() {
+        // The claim in the class Javadoc and docs/performance.md: the event type, the rule set version and the
+        // currency are numbers (one byte each here), the lists too; 46 fixed bytes and 23 more.
+        IdempotencyRecord record = referenceWorkloadRecord("k");
+        assertThat((byte[]) roundTrip(record, "player-02913")).hasSize(69);
+        // Written out, as before the names had numbers (and once the table is full): 8 + 8 + 6 + 6 bytes instead of
+        // four.
+        IdempotencyCodec full = new IdempotencyCodec(new ListCodes(), new StringCodes(0));
+        Object kept = full.encode(record, "player-02913");
+        assertThat((byte[]) kept).hasSize(93);
+        assertThat(full.decode(kept, "k", "player-02913")).isEqualTo(record);
+    }
+
+    @Test
+    void namesBeyondTheTable_areWrittenOut_andReadBackEqual() {
+        List<Update> updates = List.of(new Update.CurrencyUpdated("coins", 1, 1),
+                new Update.CurrencyUpdated("g\u00e9ms \u20ac", 2, 2), new Update.QuestProgress("q1", 3, 10L),
+                new Update.QuestProgress("q\u4e2d", 1, null), new Update.QuestCompleted("q1", 1),
+                new Update.BadgeEarned("first-\u00e9tape"), new Update.BadgeEarned(""),
+                new Update.AttributeUpdated("tier", "gold"), new Update.Notification("level.up", Map.of("to", 2L)),
+                new Update.Notification("x".repeat(40), null));
+        EventResult result = new EventResult("e1", "u", "order_\u00e9", EventStatus.PROCESSED, "v\u4e2d",
+                List.of("order"), List.of("grant_xp"),
+                List.of(new RuleSuppression("daily", "cooldown"), new RuleSuppression("r\u00e9gle", "cooldown")),
+                List.of(new RuleFailure("spend", ErrorCode.INSUFFICIENT_FUNDS, "balance 3 < 5")), updates, null,
+                null);
+        IdempotencyRecord record = new IdempotencyRecord("k", FINGERPRINT, T0, result);
+        // No room at all, room for some of the names (the first ones written get numbers, the rest are written out),
+        // and room for all.
+        int[] sizes = new int[3];
+        int i = 0;
+        for (int max : new int[] {0, 3, 1 << 16}) {
+            IdempotencyCodec small = new IdempotencyCodec(new ListCodes(), new StringCodes(max));
+            for (int round = 0; round < 2; round++) {
+                Object kept = small.encode(record, "u");
+                assertThat(kept).isInstanceOf(byte[].class);
+                assertThat(small.decode(kept, "k", "u")).isEqualTo(record);
+                assertThat(small.decode(kept, "k", "u").result().updates()).isEqualTo(updates);
+                sizes[i] = ((byte[]) kept).length;
+            }
+            i++;
+        }
+        assertThat(sizes[0]).isGreaterThan(sizes[1]);
+        assertThat(sizes[1]).isGreaterThan(sizes[2]);
+    }
+
+    @Test
+    void namesSharedByManyRecords_decodeRight_afterAllAreWritten() {
+        IdempotencyCodec shared = new IdempotencyCodec(new ListCodes(), new StringCodes(100));
+        List<IdempotencyRecord> records = new ArrayList<>();
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            // Ten event types, two versions, three currencies and quests shared by all; badges unique to each record,
+            // so that the table fills up (at 100 names) part of the way through and later badges are written out.
+            EventResult result = new EventResult(UUID.randomUUID().toString(), "u", "type_" + i % 10,
+                    EventStatus.PROCESSED, i < 500 ? "v1" : "v2", List.of("r" + i % 7), List.of("grant_currency"),
+                    List.of(), List.of(),
+                    List.of(new Update.CurrencyUpdated(List.of("coins", "gems", "\u00e9cus").get(i % 3), i, 1),
+                            new Update.QuestCompleted("quest-" + i % 3, i),
+                            new Update.BadgeEarned("badge-" + i)),
+                    null, null);
+            IdempotencyRecord record = new IdempotencyRecord("k" + i, FINGERPRINT, T0.plusSeconds(i), result);
+            records.add(record);
+            kept.add(shared.encode(record, "u"));
+        }
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(shared.decode(kept.get(i), "k" + i, "u")).as("record %d", i).isEqualTo(records.get(i));
+        }
+        // A record whose badge was numbered is shorter than one whose badge was written out after the table filled.
+        assertThat(((byte[]) kept.get(0)).length).isLessThan(((byte[]) kept.get(999)).length);
+    }
+
+    @Test
+    void randomRecords_withATinyNameTable_readBackEqual() {
+        IdempotencyCodec tiny = new IdempotencyCodec(new ListCodes(8), new StringCodes(8));
+        for (long seed = 0; seed < 500; seed++) {
+            Random r = new Random(seed);
+            IdempotencyRecord record = new IdempotencyRecord(text(r), FINGERPRINT, T0, result(r));
+            Object kept = tiny.encode(record, "u");
+            assertThat(kept).as("seed %d", seed).isInstanceOf(byte[].class);
+            assertThat(tiny.decode(kept, record.key(), "u")).as("seed %d", seed).isEqualTo(record);
+        }
+    }
+
     @Test
     void valuesWithNoEncoding_keepTheRecordAsTheObject() {
         Map<Object, Object> numberKey = new HashMap<>();
