@@ -182,7 +182,7 @@ final class IdempotencyCodec {
     /** @return a name that {@link Writer#writeName} wrote: by its number in {@link #names}, or as its chars */
     private String readName(ByteCodec.Reader in) {
         long header = in.readVarint();
-        return (header & 1) != 0 ? names.string((int) (header >>> 1)) : in.readString(header >>> 1);
+        return (header & 1) != 0 ? names.valueOf((int) (header >>> 1)) : in.readString(header >>> 1);
     }
 
     private Update readUpdate(ByteCodec.Reader in) {

@@ -3,7 +3,6 @@ package dev.ludus.core.store;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Numbers for the lists of rule and action ids one store's history entries and idempotency records see, so that an
@@ -17,11 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe; reads do not lock, and a new list is numbered under this object's lock. A number that {@link #codeOf}
  * returns decodes with {@link #list} in any thread it is handed to with a happens-before edge (the store hands numbers
  * over under a player's lock), since the put of its list in the map that {@link #list} reads happens-before the
- * return: for a number found in the map, by the map's own ordering (the list is put there before its number); for one
- * found in the identity table, by the table's release writes, made after the puts, and acquire reads (one per slot
- * looked at, a plain load on x86). The entries' final fields alone would make an entry read racily whole, but not
- * the put. Two threads writing one pair of slots at once may lose or duplicate an entry; each still pairs a list with
- * its number.
+ * return: for a number found in the map, as {@link Numbering} says; for one found in the identity table, by the
+ * table's release writes, made after the puts, and acquire reads (one per slot looked at, a plain load on x86). The
+ * entries' final fields alone would make an entry read racily whole, but not the put. Two threads writing one pair
+ * of slots at once may lose or duplicate an entry; each still pairs a list with its number.
  */
 final class ListCodes {
     private static final int RECENT = 1 << 14;
@@ -30,9 +28,7 @@ final class ListCodes {
 
     /** Read and written through {@link #SLOTS} only. */
     private final Numbered[] recent = new Numbered[RECENT];
-    private final int max;
-    private final ConcurrentHashMap<List<String>, Integer> codes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, List<String>> lists = new ConcurrentHashMap<>();
+    private final Numbering<List<String>> numbering;
 
     ListCodes() {
         this(1 << 16);
@@ -40,7 +36,7 @@ final class ListCodes {
 
     /** @param max the most lists to number; beyond, {@link #codeOf} answers -1 */
     ListCodes(int max) {
-        this.max = max;
+        this.numbering = new Numbering<>(max);
     }
 
     /**
@@ -60,41 +56,13 @@ final class ListCodes {
         if (second != null && second.list == list) {
             return second.code;
         }
-        int code = numberOf(list);
+        int code = numbering.codeOf(list);
         if (code >= 0) {
             // Read with an acquire read, so a release write passes on the edge to the put of its list.
             SLOTS.setRelease(recent, slot + 1, first);
             SLOTS.setRelease(recent, slot, new Numbered(list, code));
         }
         return code;
-    }
-
-    /** {@link #codeOf} without the identity table. */
-    private int numberOf(List<String> list) {
-        Integer code = codes.get(list);
-        if (code != null) {
-            return code;
-        }
-        if (codes.size() >= max) {
-            // Without the lock, which every commit would otherwise take once the numbers run out. The list may have
-            // taken the last number since the look-up above; no list is numbered after that, so this look-up is final.
-            code = codes.get(list);
-            return code != null ? code : -1;
-        }
-        synchronized (this) {
-            code = codes.get(list);
-            if (code != null) {
-                return code;
-            }
-            int next = codes.size();
-            if (next >= max) {
-                return -1;
-            }
-            // Numbered before it can be looked up, so that whoever reads the number finds the list.
-            lists.put(next, list);
-            codes.put(list, next);
-            return next;
-        }
     }
 
     private record Numbered(List<String> list, int code) {
@@ -106,6 +74,6 @@ final class ListCodes {
      * @return the list numbered {@code code} by {@link #codeOf}
      */
     List<String> list(int code) {
-        return lists.get(code);
+        return numbering.valueOf(code);
     }
 }

@@ -82,7 +82,7 @@ class StringCodesStressTest {
         byName.forEach((name, code) -> {
             if (code >= 0) {
                 assertThat(byCode.put(code, name)).as("names numbered %d", code).isNull();
-                assertThat(codes.string(code)).isEqualTo(name);
+                assertThat(codes.valueOf(code)).isEqualTo(name);
             }
         });
         int distinct = SHARED + THREADS * ROUNDS;
@@ -148,7 +148,7 @@ class StringCodesStressTest {
     private static void numberAndDecode(StringCodes codes, String name, Map<String, Integer> mine) {
         int code = codes.codeOf(name);
         if (code >= 0) {
-            assertThat(codes.string(code)).as("name numbered %d", code).isEqualTo(name);
+            assertThat(codes.valueOf(code)).as("name numbered %d", code).isEqualTo(name);
         }
         Integer before = mine.putIfAbsent(name, code);
         if (before != null) {
