@@ -103,6 +103,7 @@ final class DefaultRuleEngine implements RuleEngine {
         EventResult result;
         PlayerCommit commit;
         EventRun run = null;
+        boolean finished = false;
         try {
             PlayerState before = loaded.before(game, event.externalUserId());
             run = EventRun.start(game, event, before, loaded.engineData(), maxEmittedEvents);
@@ -110,6 +111,7 @@ final class DefaultRuleEngine implements RuleEngine {
             result = run.result(version);
             PlayerRecord record = new PlayerRecord(after.snapshot(before.version() + 1), run.engineData());
             run.finish();
+            finished = true;
             IdempotencyRecord key = fingerprint == null ? null
                     : new IdempotencyRecord(event.idempotencyKey(), fingerprint, event.timestamp(), result);
             HistoryEntry entry = new HistoryEntry(event.eventId(), event.externalUserId(), event.eventType(),
@@ -118,10 +120,12 @@ final class DefaultRuleEngine implements RuleEngine {
             commit = new PlayerCommit(event.externalUserId(), before.version(), record, key, entry);
         } catch (Exception | StackOverflowError e) {
             // A bug, or a store's record the engine cannot read: the run is dropped (not reused) with its changes.
-            if (run != null) {
+            return evaluationFailure(event, version, e);
+        } finally {
+            // Also when an Error (from a custom type, say) goes on to the caller.
+            if (run != null && !finished) {
                 run.abandon();
             }
-            return evaluationFailure(event, version, e);
         }
         try {
             return commit(commit, result) ? result : null;

@@ -125,10 +125,21 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             }
             return fresh;
         }
-        run.busy = true;
+        // Busy only once set up: a record the engine cannot read fails init, and the run must stay free then.
         run.player.reset(before, game.catalog().levels());
         run.init(game, event, before, engineData, maxEmitted, null, false);
+        run.busy = true;
         return run;
+    }
+
+    /** @return this thread's reused run, or {@code null} before its first event or after {@link #abandon}; for tests */
+    static EventRun reusedByThisThread() {
+        return REUSED.get();
+    }
+
+    /** @return whether this run is handed out; for tests */
+    boolean busy() {
+        return busy;
     }
 
     /** Stops this thread from reusing this run, whose evaluation failed part way: its state is not trusted. */
