@@ -35,9 +35,10 @@ import java.util.Map;
  *
  * <p><b>Names as numbers.</b> The strings that records repeat — event type, rule set version, the rule ids and
  * reasons of suppressions, the rule ids of failures, currency, quest and badge ids, attribute names, notification
- * topics — are numbers in a {@link StringCodes} table of the codec's (one per store, at most 65,536 names): a varint
- * of the number times two plus one, or, once the table is full, the string with its length varint times two, so
- * that the decode tells the two apart by the low bit. Messages, ids and values, which seldom repeat, are written
+ * topics — are numbers in a {@link StringCodes} table of the codec's (one per store, at most 65,536 names of at most
+ * {@value #MAX_NUMBERED_NAME} chars): a varint of the number times two plus one, or, for a longer name or once the
+ * table is full, the string with its length varint times two, so that the decode tells the two apart by the low
+ * bit. Messages, ids and values, which seldom repeat, are written
  * out. About 75 bytes (a 96-byte array) for a reference-workload event, where writing the names out took 99 (a
  * 120-byte array): measured over 100,000 keyed events of {@code ReferenceWorkload.scaled(1000)}, see
  * {@code docs/performance.md}.
@@ -96,6 +97,12 @@ final class IdempotencyCodec {
     static final int MAX_DEPTH = 64;
     /** Records with more values in their updates are kept as the object: a bound on the time and bytes written. */
     static final int MAX_VALUES = 1 << 16;
+    /**
+     * Longer names are written out, never numbered: the table keeps what it numbers for the store's lifetime, and
+     * some names come from outside the game (event types from clients, badge ids and attribute names from custom
+     * actions), so this bounds what it can hold at 65,536 names of at most 64 chars.
+     */
+    static final int MAX_NUMBERED_NAME = 64;
 
     private static final EventStatus[] STATUSES = EventStatus.values();
     private static final ErrorCode[] CODES = ErrorCode.values();
@@ -419,11 +426,11 @@ final class IdempotencyCodec {
         }
 
         /**
-         * Writes the name's number in {@link #names} times two plus one, or, once the table is full, the name's chars
-         * with their length varint times two.
+         * Writes the name's number in {@link #names} times two plus one, or, for a name longer than
+         * {@link #MAX_NUMBERED_NAME} or once the table is full, the name's chars with their length varint times two.
          */
         private void writeName(String s) {
-            int code = names.codeOf(s);
+            int code = s.length() <= MAX_NUMBERED_NAME ? names.codeOf(s) : -1;
             if (code >= 0) {
                 writeVarint((long) code << 1 | 1);
                 return;

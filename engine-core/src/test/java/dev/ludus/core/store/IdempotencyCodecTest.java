@@ -199,6 +199,25 @@ class IdempotencyCodecTest {
     }
 
     @Test
+    void namesLongerThanTheBound_areWrittenOut_notNumbered_andReadBackEqual() {
+        String atBound = "b".repeat(IdempotencyCodec.MAX_NUMBERED_NAME);
+        String beyond = "b".repeat(IdempotencyCodec.MAX_NUMBERED_NAME + 1);
+        StringCodes names = new StringCodes();
+        IdempotencyCodec codec = new IdempotencyCodec(new ListCodes(), names);
+        EventResult result = new EventResult("e1", "u", beyond, EventStatus.PROCESSED, "v1", List.of("r"),
+                List.of("award_badge", "award_badge"), List.of(), List.of(),
+                List.of(new Update.BadgeEarned(atBound), new Update.BadgeEarned(beyond)), null, null);
+        IdempotencyRecord record = new IdempotencyRecord("k", FINGERPRINT, T0, result);
+
+        Object kept = codec.encode(record, "u");
+
+        assertThat(codec.decode(kept, "k", "u")).isEqualTo(record);
+        assertThat(names.codeOf(atBound)).isEqualTo(1); // after "v1": numbered when the record was written
+        assertThat(names.codeOf("v1")).isZero();
+        assertThat(names.codeOf("another")).as("the next number: the longer name took none").isEqualTo(2);
+    }
+
+    @Test
     void namesBeyondTheTable_areWrittenOut_andReadBackEqual() {
         List<Update> updates = List.of(new Update.CurrencyUpdated("coins", 1, 1),
                 new Update.CurrencyUpdated("g\u00e9ms \u20ac", 2, 2), new Update.QuestProgress("q1", 3, 10L),
