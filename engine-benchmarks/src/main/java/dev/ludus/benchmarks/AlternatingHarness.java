@@ -23,8 +23,10 @@ import java.util.function.Function;
  * was slower in every run, by up to half): judge a change by several runs, taking turns at which jar goes first,
  * and with history by the geometric mean of both orders. Each build is loaded by its own class loader and compiled
  * by the JIT on its own; their players' states share the heap and the caches, as two services in one process
- * would. It measures wall time of a plain loop, not JMH's harness: use it to decide
- * whether a change helps, and JMH for the numbers that are published.
+ * would. So one side's garbage can start a collection in the other's slice, and the JDK's own call sites see the
+ * classes of both, which pulls ratios towards 1; and each side runs for a fixed time, so the faster one's players
+ * get further ahead. It measures wall time of a plain loop, not JMH's harness: use it to decide whether a change
+ * helps, and JMH for the numbers that are published.
  *
  * <p>Run with (after {@code ./mvnw -B -q -pl engine-benchmarks -am package -DskipTests}; keep a copy of the jar
  * from before the change):
@@ -40,7 +42,8 @@ import java.util.function.Function;
  * {@link ContractFloor}, for both jars; {@code engine2} sets the second jar's alone), {@code conditions}
  * ({@code typed}, the default, or {@code expression}: the rules' conditions as sandboxed expressions, as in
  * {@link TrackBenchmark}), {@code rounds} (default 40), {@code sliceMs} (default 200). A jar built before this
- * class existed is run with this jar's {@link Workload}, linked against the older jar's engine.
+ * class existed is run with this jar's {@link Workload}, linked against the older jar's engine (it needs that jar's
+ * {@code TrackBenchmark.newEngine(ReferenceWorkload, String, int)}).
  */
 public final class AlternatingHarness {
     private AlternatingHarness() {
