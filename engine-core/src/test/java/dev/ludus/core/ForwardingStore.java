@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link PlayerStore} that forwards to an in-memory store and counts calls; tests override what they break. */
-class ForwardingStore implements PlayerStore {
+/**
+ * A {@link PlayerStore} that forwards to an in-memory store and counts calls; tests override what they break. Public
+ * for the tests of other packages.
+ */
+public class ForwardingStore implements PlayerStore {
     final InMemoryPlayerStore delegate = InMemoryPlayerStore.create();
     final AtomicInteger loads = new AtomicInteger();
     final AtomicInteger finds = new AtomicInteger();

@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ludus.api.Event;
 import dev.ludus.api.EventResult;
 import dev.ludus.api.EventStatus;
-import dev.ludus.api.HistoryEntry;
 import dev.ludus.api.PlayerState;
 import dev.ludus.api.RuleEngine;
 import dev.ludus.api.spi.Action;
 import dev.ludus.api.spi.ActionType;
 import dev.ludus.api.spi.CompileContext;
 import dev.ludus.api.spi.ConfigNode;
-import dev.ludus.api.spi.IdempotencyRecord;
-import dev.ludus.api.spi.PlayerCommit;
 import dev.ludus.api.spi.PlayerRecord;
 import dev.ludus.api.spi.PlayerStore;
+import dev.ludus.core.ForwardingStore;
 import dev.ludus.core.Ludus;
-import dev.ludus.core.store.InMemoryPlayerStore;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -79,8 +75,7 @@ class EventRunReuseTest {
     }
 
     /** An in-memory store that hands back, for one player, a record whose engine data the engine cannot read. */
-    private static final class UnreadableFor implements PlayerStore {
-        private final InMemoryPlayerStore delegate = InMemoryPlayerStore.create();
+    private static final class UnreadableFor extends ForwardingStore {
         private final String player;
 
         UnreadableFor(String player) {
@@ -91,27 +86,7 @@ class EventRunReuseTest {
         public Optional<PlayerRecord> load(String externalUserId) {
             return externalUserId.equals(player)
                     ? Optional.of(new PlayerRecord(PlayerState.initial(player, 100), Map.of("entries", "not a map")))
-                    : delegate.load(externalUserId);
-        }
-
-        @Override
-        public Optional<IdempotencyRecord> findIdempotency(String externalUserId, String key) {
-            return delegate.findIdempotency(externalUserId, key);
-        }
-
-        @Override
-        public boolean commit(PlayerCommit commit) {
-            return delegate.commit(commit);
-        }
-
-        @Override
-        public List<HistoryEntry> history(String externalUserId, String eventType, long beforeVersion, int limit) {
-            return delegate.history(externalUserId, eventType, beforeVersion, limit);
-        }
-
-        @Override
-        public Optional<HistoryEntry> findEvent(String eventId) {
-            return delegate.findEvent(eventId);
+                    : super.load(externalUserId);
         }
     }
 }
