@@ -1,5 +1,6 @@
 package dev.ludus.core.store;
 
+import dev.ludus.core.internal.util.EventIds;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -139,10 +140,17 @@ final class ByteCodec {
     /**
      * Reads {@code id} as a UUID in canonical lowercase form, as {@link UUID#toString()} writes it (so that its two
      * halves give it back exactly), putting the most significant bits at {@code high} and the least at {@code low}.
+     * An id that the engine has just generated in this thread is not parsed: {@link EventIds} has its halves.
      *
      * @return whether {@code id} is such a UUID; when not, the two may hold anything
      */
     static boolean readUuid(String id, byte[] b, int high, int low) {
+        EventIds.Generated generated = EventIds.halves(id);
+        if (generated != null) {
+            LONGS.set(b, high, generated.high());
+            LONGS.set(b, low, generated.low());
+            return true;
+        }
         if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-' || id.charAt(18) != '-'
                 || id.charAt(23) != '-') {
             return false;

@@ -15,6 +15,7 @@ import dev.ludus.api.spi.PlayerStore;
 import dev.ludus.core.internal.compile.CompiledGame;
 import dev.ludus.core.internal.compile.GameCompiler;
 import dev.ludus.core.internal.state.WorkingPlayer;
+import dev.ludus.core.internal.util.EventIds;
 import dev.ludus.core.internal.util.Fingerprint;
 import dev.ludus.api.EventHistory;
 import dev.ludus.api.Explanation;
@@ -69,7 +70,7 @@ final class DefaultRuleEngine implements RuleEngine {
     public EventResult track(Event event) {
         Objects.requireNonNull(event, "event");
         CompiledGame game = this.game; // events in flight finish on the rules they started with
-        String eventId = event.eventId() != null ? event.eventId() : EventValidator.newEventId();
+        String eventId = event.eventId() != null ? event.eventId() : EventIds.random();
         String version = game.info().ruleSetVersion();
         ValidEvent valid;
         try {
@@ -274,7 +275,7 @@ final class DefaultRuleEngine implements RuleEngine {
     public Explanation explain(Event event, boolean includeDrafts) {
         Objects.requireNonNull(event, "event");
         CompiledGame game = this.game;
-        String eventId = event.eventId() != null ? event.eventId() : EventValidator.newEventId();
+        String eventId = event.eventId() != null ? event.eventId() : EventIds.random();
         String version = game.info().ruleSetVersion();
         ValidEvent valid;
         try {

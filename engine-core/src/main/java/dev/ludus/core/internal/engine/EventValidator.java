@@ -14,8 +14,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks an event against SPEC section 2 and the configured {@link EventLimits}, producing a
@@ -40,14 +38,6 @@ final class EventValidator {
     EventValidator(EventLimits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
-    }
-
-    /** @return an id for an event that has none: a random (version 4) UUID */
-    static String newEventId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(msb, lsb).toString();
     }
 
     /**
