@@ -145,7 +145,7 @@ final class ByteCodec {
      * @return whether {@code id} is such a UUID; when not, the two may hold anything
      */
     static boolean readUuid(String id, byte[] b, int high, int low) {
-        EventIds.Generated generated = EventIds.halves(id);
+        EventIds.Last generated = EventIds.lastGenerated(id);
         if (generated != null) {
             LONGS.set(b, high, generated.high());
             LONGS.set(b, low, generated.low());

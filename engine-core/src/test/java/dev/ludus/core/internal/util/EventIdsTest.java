@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class EventIdsTest {
     @Test
-    void generatesRandomVersion4UuidsInCanonicalForm() {
+    void random_isACanonicalVersion4Uuid() {
         String first = EventIds.random();
         String second = EventIds.random();
         UUID uuid = UUID.fromString(first);
@@ -24,68 +23,83 @@ class EventIdsTest {
     }
 
     @Test
-    void handsOverTheHalvesOfTheIdThisThreadGeneratedLast() {
+    void lastGenerated_ofThisThreadsLastId_handsOverItsHalves() {
         String id = EventIds.random();
         UUID uuid = UUID.fromString(id);
 
-        EventIds.Generated halves = EventIds.halves(id);
+        EventIds.Last last = EventIds.lastGenerated(id);
 
-        assertThat(halves).isNotNull();
-        assertThat(halves.high()).isEqualTo(uuid.getMostSignificantBits());
-        assertThat(halves.low()).isEqualTo(uuid.getLeastSignificantBits());
+        assertThat(last).isNotNull();
+        assertThat(last.high()).isEqualTo(uuid.getMostSignificantBits());
+        assertThat(last.low()).isEqualTo(uuid.getLeastSignificantBits());
     }
 
     @Test
-    void answersNullForAnEqualCopyAnOlderIdOrAnotherThreadsId() throws Exception {
+    void lastGenerated_ofACopyAnOlderIdOrAnotherThreadsId_isNull() throws Exception {
         String older = EventIds.random();
         String id = EventIds.random();
-        assertThat(EventIds.halves(new String(id.toCharArray()))).isNull();
-        assertThat(EventIds.halves(older)).isNull();
+        assertThat(EventIds.lastGenerated(new String(id.toCharArray()))).isNull();
+        assertThat(EventIds.lastGenerated(older)).isNull();
 
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        try {
-            assertThat(other.submit(() -> EventIds.halves(id)).get()).isNull();
-        } finally {
-            other.shutdownNow();
-        }
+        // Another thread finds nothing, even one whose id shares this thread's slot.
+        AtomicReference<EventIds.Last> seen = new AtomicReference<>();
+        Thread other = threadInSlotOf(Thread.currentThread().getId(), () -> seen.set(EventIds.lastGenerated(id)));
+        other.start();
+        other.join();
+        assertThat(seen.get()).isNull();
+        assertThat(EventIds.lastGenerated(id)).isNotNull();
     }
 
-    /** Threads whose ids share a slot overwrite each other's entry: an answer may be missing, never wrong. */
+    /**
+     * Two threads whose ids share a slot take it from each other, and threads in slots of their own run beside them:
+     * an answer may be missing, never wrong.
+     */
     @Test
-    void neverHandsOverWrongHalvesWhileManyThreadsGenerate() throws Exception {
-        int threads = 8;
-        int perThread = 50_000;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+    void lastGenerated_whileThreadsShareSlots_isNeverWrong() throws Exception {
+        int perThread = 100_000;
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answered = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                answered.add(pool.submit(() -> {
-                    start.await();
-                    int found = 0;
-                    for (int i = 0; i < perThread; i++) {
-                        String id = EventIds.random();
-                        EventIds.Generated halves = EventIds.halves(id);
-                        if (halves != null) {
-                            UUID uuid = UUID.fromString(id);
-                            assertThat(halves.id()).isSameAs(id);
-                            assertThat(halves.high()).isEqualTo(uuid.getMostSignificantBits());
-                            assertThat(halves.low()).isEqualTo(uuid.getLeastSignificantBits());
-                            found++;
-                        }
+        AtomicInteger found = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            try {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    String id = EventIds.random();
+                    EventIds.Last last = EventIds.lastGenerated(id);
+                    if (last != null) {
+                        UUID uuid = UUID.fromString(id);
+                        assertThat(last.high()).isEqualTo(uuid.getMostSignificantBits());
+                        assertThat(last.low()).isEqualTo(uuid.getLeastSignificantBits());
+                        found.incrementAndGet();
                     }
-                    return found;
-                }));
+                }
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
             }
-            start.countDown();
-            int found = 0;
-            for (Future<Integer> f : answered) {
-                found += f.get();
+        };
+        Thread first = new Thread(work);
+        List<Thread> threads = new ArrayList<>(List.of(first, threadInSlotOf(first.getId(), work)));
+        for (int i = 0; i < 4; i++) {
+            threads.add(new Thread(work));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(failure.get()).isNull();
+        // The four threads in slots of their own (ids made in a row) find every id; the two sharing one some.
+        assertThat(found.get()).isGreaterThanOrEqualTo(4 * perThread);
+    }
+
+    /** @return an unstarted thread running {@code work} whose id is equal to {@code threadId} modulo the 64 slots */
+    private static Thread threadInSlotOf(long threadId, Runnable work) {
+        while (true) {
+            Thread thread = new Thread(work);
+            if ((thread.getId() - threadId) % 64 == 0) {
+                return thread;
             }
-            // Eight pool threads have consecutive ids, so they have slots of their own and nearly every id is found.
-            assertThat(found).isGreaterThan(threads * perThread / 2);
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
