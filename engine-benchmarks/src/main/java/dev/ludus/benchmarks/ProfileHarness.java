@@ -6,7 +6,11 @@ import dev.ludus.core.Ludus;
 import dev.ludus.core.store.InMemoryPlayerStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.Consumer;
 
 /**
  * Not a benchmark: a plain loop that tracks the reference workload's events on one engine for a while, for a
@@ -21,7 +25,10 @@ import java.util.List;
  * }</pre>
  *
  * A third argument sets the in-memory store's history per player (default 100), to see what keeping history
- * costs, garbage collection included.
+ * costs, garbage collection included. A fourth sets how many threads track at once (default 1), each the workload's
+ * events re-addressed to players of its own (as {@link ContendedTrackBenchmark}'s {@code distinct} players); each
+ * second then prints every thread's CPU and wall time per event and the events per second of all together, which
+ * tells whether a second thread slows the first by waiting (wall above CPU) or by doing its work slower (CPU up).
  */
 public final class ProfileHarness {
     private ProfileHarness() {
@@ -29,21 +36,60 @@ public final class ProfileHarness {
 
     /**
      * @param args seconds to run (default 30), rule count (default 1000; event types scaled as in
-     *             {@link ReferenceWorkload#scaled(int)}), history entries kept per player (default 100)
+     *             {@link ReferenceWorkload#scaled(int)}), history entries kept per player (default 100), threads
+     *             (default 1)
+     * @throws InterruptedException when interrupted while waiting for the threads
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int rules = args.length > 1 ? Integer.parseInt(args[1]) : ReferenceWorkload.DEFAULT_RULE_COUNT;
         int history = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
         RuleEngine engine = Ludus.builder().game(workload.gameJson())
                 .store(InMemoryPlayerStore.builder().historyPerPlayer(history).build()).build();
-        List<Event> events = workload.events();
+        if (threads == 1) {
+            track(engine, workload.events(), seconds, null);
+            return;
+        }
+        CyclicBarrier everySecond = new CyclicBarrier(threads);
+        double[][] perSecond = new double[threads][];
+        List<Thread> trackers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            List<Event> events = workload.events().stream()
+                    .map(e -> e.toBuilder().externalUserId(e.externalUserId() + "-t" + thread).build()).toList();
+            trackers.add(new Thread(() -> track(engine, events, seconds, second -> {
+                perSecond[thread] = second;
+                await(everySecond);
+                if (thread == 0) {
+                    StringBuilder line = new StringBuilder();
+                    double perSecondAll = 0;
+                    for (double[] s : perSecond) {
+                        line.append(String.format("%,8.0f CPU %,8.0f wall ns/event; ", s[0], s[1]));
+                        perSecondAll += 1e9 / s[1];
+                    }
+                    System.out.println(line.append(String.format("%,.0f events/s in all", perSecondAll)));
+                }
+                await(everySecond);
+            }), "tracker-" + t));
+        }
+        for (Thread tracker : trackers) {
+            tracker.start();
+        }
+        for (Thread tracker : trackers) {
+            tracker.join();
+        }
+    }
+
+    /**
+     * Tracks {@code events} over and over for {@code seconds}; after each second prints its CPU and wall time per
+     * event, or hands them to {@code perSecond} as {CPU, wall} when there is one.
+     */
+    private static void track(RuleEngine engine, List<Event> events, int seconds, Consumer<double[]> perSecond) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
         long fired = 0;
-        int second = 0;
-        while (System.nanoTime() < end) {
+        for (int second = 1; second <= seconds; second++) {
             long wall = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
             int tracked = 0;
@@ -53,10 +99,25 @@ public final class ProfileHarness {
                 }
                 tracked += events.size();
             }
-            System.out.printf("second %3d: %,8.0f ns/event CPU, %,8.0f ns/event wall%n", ++second,
-                    (threads.getCurrentThreadCpuTime() - cpu) / (double) tracked,
-                    (System.nanoTime() - wall) / (double) tracked);
+            double[] times = {(threads.getCurrentThreadCpuTime() - cpu) / (double) tracked,
+                    (System.nanoTime() - wall) / (double) tracked};
+            if (perSecond == null) {
+                System.out.printf("second %3d: %,8.0f ns/event CPU, %,8.0f ns/event wall%n", second, times[0],
+                        times[1]);
+            } else {
+                perSecond.accept(times);
+            }
         }
-        System.out.println("rules fired: " + fired);
+        if (perSecond == null) {
+            System.out.println("rules fired: " + fired);
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
