@@ -217,6 +217,12 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
             case 4 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3));
             case 5 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4));
             case 6 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5));
+            case 7 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6));
+            case 8 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6), l.get(7));
+            case 9 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6), l.get(7),
+                    l.get(8));
+            case 10 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6), l.get(7),
+                    l.get(8), l.get(9));
             default -> List.copyOf(l);
         };
     }

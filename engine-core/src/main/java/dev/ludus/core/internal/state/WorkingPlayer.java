@@ -157,6 +157,10 @@ public final class WorkingPlayer {
         if (changedCurrency != null && (changedCurrency == currency || changedCurrency.equals(currency))) {
             return changedBalance;
         }
+        if (balances == base.currencies()) {
+            // Unboxed: a balance above 127 read through the map would be a new Long.
+            return base.balance(currency);
+        }
         Long balance = balances.get(currency);
         return balance == null ? 0 : balance;
     }
