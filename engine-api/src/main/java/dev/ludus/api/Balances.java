@@ -8,24 +8,36 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A player's balances by currency id: an unmodifiable map over an array of ids in natural order and an array of
- * amounts as {@code long}s. Neither array is ever changed, so maps with the same currencies share the id array
- * and a change of one balance copies only the amounts.
+ * A player's balances by currency id: an unmodifiable map over an array of ids in natural order and their amounts
+ * as {@code long}s, the first in a field and the others in an array. Neither array is ever changed, so maps with the
+ * same currencies share the id array, and a change of one balance copies only the other amounts: nothing for the
+ * first currency, which is all a game with one currency has (its balance is then read without reaching an array).
  */
 final class Balances extends ArrayMap<Long> {
-    static final Balances EMPTY = new Balances(new String[0], new long[0]);
+    private static final long[] NONE = new long[0];
+    static final Balances EMPTY = new Balances(new String[0], 0, NONE);
     /**
      * Id arrays seen lately, by their hash: players of a game mostly hold the same few currencies, and sharing
      * one array between all of them keeps it in the CPU's cache when a player's balances are read.
      */
     private static final AtomicReferenceArray<String[]> SHARED_IDS = new AtomicReferenceArray<>(64);
 
-    private final long[] amounts;
+    /** The amount of the first currency, 0 when there is none. */
+    private final long first;
+    /** The amounts of the others, in the order of their ids. */
+    private final long[] rest;
 
     /** @param ids the currency ids, a {@code String[]} in natural order */
-    private Balances(String[] ids, long[] amounts) {
+    private Balances(String[] ids, long first, long[] rest) {
         super(ids);
-        this.amounts = amounts;
+        this.first = first;
+        this.rest = rest;
+    }
+
+    /** @param amounts the amounts of {@code ids}, in their order */
+    private static Balances split(String[] ids, long[] amounts) {
+        long[] rest = amounts.length == 1 ? NONE : Arrays.copyOfRange(amounts, 1, amounts.length);
+        return new Balances(ids, amounts[0], rest);
     }
 
     /**
@@ -52,7 +64,7 @@ final class Balances extends ArrayMap<Long> {
             amounts[i] = amount(ids[i], e.getValue());
             i++;
         }
-        return new Balances(shared(ids), amounts);
+        return split(shared(ids), amounts);
     }
 
     /** @return an equal array from {@link #SHARED_IDS}, or {@code ids} after putting it there */
@@ -78,22 +90,29 @@ final class Balances extends ArrayMap<Long> {
     /** @return these balances with {@code id}'s set to {@code amount}; this map does not change */
     Balances with(String id, long amount) {
         int i = indexOf(id);
-        if (i >= 0) {
-            long[] changed = amounts.clone();
-            changed[i] = amount;
-            return new Balances(ids(), changed);
+        if (i == 0) {
+            return new Balances(ids(), amount, rest);
+        }
+        if (i > 0) {
+            long[] changed = rest.clone();
+            changed[i - 1] = amount;
+            return new Balances(ids(), first, changed);
         }
         int at = -i - 1;
         String[] ids = ids();
         String[] newIds = new String[ids.length + 1];
         long[] newAmounts = new long[ids.length + 1];
-        System.arraycopy(ids, 0, newIds, 0, at);
-        System.arraycopy(amounts, 0, newAmounts, 0, at);
+        for (int j = 0; j < ids.length; j++) {
+            newIds[j < at ? j : j + 1] = ids[j];
+            newAmounts[j < at ? j : j + 1] = amountAt(j);
+        }
         newIds[at] = id;
         newAmounts[at] = amount;
-        System.arraycopy(ids, at, newIds, at + 1, ids.length - at);
-        System.arraycopy(amounts, at, newAmounts, at + 1, ids.length - at);
-        return new Balances(shared(newIds), newAmounts);
+        return split(shared(newIds), newAmounts);
+    }
+
+    private long amountAt(int i) {
+        return i == 0 ? first : rest[i - 1];
     }
 
     /** @return the currency ids (the keys are a {@code String[]}, made here) */
@@ -104,7 +123,7 @@ final class Balances extends ArrayMap<Long> {
     /** @return the balance of {@code id}, 0 when there is none */
     long balance(String id) {
         int i = indexOf(id);
-        return i < 0 ? 0 : amounts[i];
+        return i < 0 ? 0 : amountAt(i);
     }
 
     /**
@@ -126,6 +145,6 @@ final class Balances extends ArrayMap<Long> {
 
     @Override
     Long valueAt(int i) {
-        return amounts[i];
+        return amountAt(i);
     }
 }

@@ -107,6 +107,24 @@ class PlayerStateTest {
     }
 
     @Test
+    void withBalance_ofEachPosition_changesThatBalanceAlone() {
+        Map<String, Long> given = state(Map.of("a", 1L, "b", 2L, "c", 3L), Map.of()).currencies();
+        for (String changed : List.of("a", "b", "c")) {
+            Map<String, Long> expected = new TreeMap<>(given);
+            expected.put(changed, 500L);
+            Map<String, Long> balances = PlayerState.withBalance(given, changed, 500);
+            PlayerState state = state(balances, Map.of());
+
+            assertThat(balances).as(changed).isEqualTo(expected);
+            for (String currency : expected.keySet()) {
+                assertThat(state.balance(currency)).as(currency).isEqualTo(expected.get(currency));
+            }
+            assertThat(state.balance("d")).isZero();
+        }
+        assertThat(given).isEqualTo(Map.of("a", 1L, "b", 2L, "c", 3L));
+    }
+
+    @Test
     void withBalance_resultIsKeptWithoutCopying_andIsUnmodifiable() {
         Map<String, Long> balances = PlayerState.withBalance(Map.of(), "coins", 5);
         PlayerState state = state(balances, Map.of());
