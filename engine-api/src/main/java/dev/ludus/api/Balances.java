@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * A player's balances by currency id: an unmodifiable map over an array of ids in natural order and their amounts
  * as {@code long}s, the first in a field and the others in an array. Neither array is ever changed, so maps with the
- * same currencies share the id array, and a change of one balance copies only the other amounts: nothing for the
- * first currency, which is all a game with one currency has (its balance is then read without reaching an array).
+ * same currencies share the id array, and a change of one balance copies only the amounts after the first: nothing
+ * for a change of the first currency, which is all a game with one currency has (its balance is then read without
+ * reaching an array).
  */
 final class Balances extends ArrayMap<Long> {
     private static final long[] NONE = new long[0];

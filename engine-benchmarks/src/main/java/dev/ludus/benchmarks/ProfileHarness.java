@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Not a benchmark: a plain loop that tracks the reference workload's events on one engine for a while, for a
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  *
  * A third argument sets the in-memory store's history per player (default 100), to see what keeping history
  * costs, garbage collection included. A fourth sets how many threads track at once (default 1), each the workload's
- * events re-addressed to players of its own (as {@link ContendedTrackBenchmark}'s {@code distinct} players); each
+ * events re-addressed to players of its own ({@link ContendedTrackBenchmark}'s {@code distinct} players); each
  * second then prints every thread's CPU and wall time per event and the events per second of all together, which
  * tells whether a second thread slows the first by waiting (wall above CPU) or by doing its work slower (CPU up).
  */
@@ -45,34 +45,41 @@ public final class ProfileHarness {
         int rules = args.length > 1 ? Integer.parseInt(args[1]) : ReferenceWorkload.DEFAULT_RULE_COUNT;
         int history = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads (the fourth argument) must be at least 1, was " + threads);
+        }
         ReferenceWorkload workload = ReferenceWorkload.scaled(rules);
         RuleEngine engine = Ludus.builder().game(workload.gameJson())
                 .store(InMemoryPlayerStore.builder().historyPerPlayer(history).build()).build();
         if (threads == 1) {
-            track(engine, workload.events(), seconds, null);
+            long fired = track(engine, workload.events(), seconds, (second, times) ->
+                    System.out.printf("second %3d: %,8.0f ns/event CPU, %,8.0f ns/event wall%n", second, times[0],
+                            times[1]));
+            System.out.println("rules fired: " + fired);
             return;
         }
         CyclicBarrier everySecond = new CyclicBarrier(threads);
         double[][] perSecond = new double[threads][];
+        AtomicLong fired = new AtomicLong();
         List<Thread> trackers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
-            List<Event> events = workload.events().stream()
-                    .map(e -> e.toBuilder().externalUserId(e.externalUserId() + "-t" + thread).build()).toList();
-            trackers.add(new Thread(() -> track(engine, events, seconds, second -> {
-                perSecond[thread] = second;
-                await(everySecond);
-                if (thread == 0) {
-                    StringBuilder line = new StringBuilder();
-                    double perSecondAll = 0;
-                    for (double[] s : perSecond) {
-                        line.append(String.format("%,8.0f CPU %,8.0f wall ns/event; ", s[0], s[1]));
-                        perSecondAll += 1e9 / s[1];
-                    }
-                    System.out.println(line.append(String.format("%,.0f events/s in all", perSecondAll)));
+            List<Event> events = List.of(ContendedTrackBenchmark.readdress(workload.events(), "distinct", thread));
+            trackers.add(new Thread(() -> {
+                try {
+                    fired.addAndGet(track(engine, events, seconds, (second, times) -> {
+                        perSecond[thread] = times;
+                        await(everySecond);
+                        if (thread == 0) {
+                            print(second, perSecond);
+                        }
+                        await(everySecond);
+                    }));
+                } catch (RuntimeException | Error e) {
+                    everySecond.reset(); // the others' waits fail instead of waiting for this thread for ever
+                    throw e;
                 }
-                await(everySecond);
-            }), "tracker-" + t));
+            }, "tracker-" + t));
         }
         for (Thread tracker : trackers) {
             tracker.start();
@@ -80,13 +87,30 @@ public final class ProfileHarness {
         for (Thread tracker : trackers) {
             tracker.join();
         }
+        System.out.println("rules fired: " + fired.get());
+    }
+
+    private static void print(int second, double[][] perSecond) {
+        StringBuilder line = new StringBuilder(String.format("second %3d: ", second));
+        double eventsPerSecond = 0;
+        for (double[] times : perSecond) {
+            line.append(String.format("%,8.0f CPU %,8.0f wall ns/event; ", times[0], times[1]));
+            eventsPerSecond += 1e9 / times[1];
+        }
+        System.out.println(line.append(String.format("%,.0f events/s in all", eventsPerSecond)));
+    }
+
+    /** Called after each second with its number and the thread's {CPU, wall} time per event. */
+    private interface Second {
+        void ended(int second, double[] times);
     }
 
     /**
-     * Tracks {@code events} over and over for {@code seconds}; after each second prints its CPU and wall time per
-     * event, or hands them to {@code perSecond} as {CPU, wall} when there is one.
+     * Tracks {@code events} over and over for {@code seconds}, handing each second's times to {@code ended}.
+     *
+     * @return the rules fired
      */
-    private static void track(RuleEngine engine, List<Event> events, int seconds, Consumer<double[]> perSecond) {
+    private static long track(RuleEngine engine, List<Event> events, int seconds, Second ended) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long fired = 0;
         for (int second = 1; second <= seconds; second++) {
@@ -99,25 +123,20 @@ public final class ProfileHarness {
                 }
                 tracked += events.size();
             }
-            double[] times = {(threads.getCurrentThreadCpuTime() - cpu) / (double) tracked,
-                    (System.nanoTime() - wall) / (double) tracked};
-            if (perSecond == null) {
-                System.out.printf("second %3d: %,8.0f ns/event CPU, %,8.0f ns/event wall%n", second, times[0],
-                        times[1]);
-            } else {
-                perSecond.accept(times);
-            }
+            ended.ended(second, new double[] {(threads.getCurrentThreadCpuTime() - cpu) / (double) tracked,
+                    (System.nanoTime() - wall) / (double) tracked});
         }
-        if (perSecond == null) {
-            System.out.println("rules fired: " + fired);
-        }
+        return fired;
     }
 
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await();
-        } catch (InterruptedException | BrokenBarrierException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (BrokenBarrierException e) {
+            throw new IllegalStateException("another tracking thread failed", e);
         }
     }
 }
