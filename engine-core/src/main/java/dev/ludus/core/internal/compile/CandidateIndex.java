@@ -2,6 +2,7 @@ package dev.ludus.core.internal.compile;
 
 import dev.ludus.api.spi.Condition;
 import dev.ludus.core.internal.condition.PropertyPath;
+import dev.ludus.core.internal.history.Aggregate;
 import dev.ludus.core.internal.util.JsonValues;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live rules of one event type in run order, split on the value of one property when many of them
+ * What an event of one type walks and feeds, found by one look-up of its type: the aggregates its events update
+ * ({@link #aggregates()}) and the live rules in run order, split on the value of one property when many of them
  * require it to equal a literal ({@code property_eq category "cat3"}), before any condition that could fail:
  * an event then walks only the rules for its value plus the rules that do not test that property, instead of
  * all of them. The split only skips rules whose {@code property_eq} would be false, where evaluating them would
@@ -21,23 +23,33 @@ import java.util.Set;
  * {@code property_eq}, which holds for the events that walk them. Each array of rules comes with the bounds that
  * let an event pass over some without reading them ({@link Candidates}). Immutable and thread-safe.
  */
-final class CandidateIndex {
+public final class CandidateIndex {
     /** Built-in conditions that only read the event's properties and are true or false, never throw. */
     private static final Set<String> NEVER_FAIL = Set.of("property_eq", "property_neq", "property_gt", "property_gte",
             "property_lt", "property_lte", "property_between", "property_in", "property_not_in", "property_contains",
             "property_exists", "property_not_exists");
+    static final Aggregate[] NO_AGGREGATES = {};
     private final PropertyPath path;
     private final Map<Object, Candidates> byValue;
     private final Candidates others;
+    private final Aggregate[] aggregates;
 
     /**
-     * @param path    the property the rules are split on, or {@code null} when they are not
-     * @param others  the rules that do not test {@code path}'s value (all of them when not split)
+     * @param path       the property the rules are split on, or {@code null} when they are not
+     * @param others     the rules that do not test {@code path}'s value (all of them when not split)
+     * @param aggregates the aggregates the type's events update
      */
-    private CandidateIndex(PropertyPath path, Map<Object, Candidates> byValue, Candidates others) {
+    private CandidateIndex(PropertyPath path, Map<Object, Candidates> byValue, Candidates others,
+                           Aggregate[] aggregates) {
         this.path = path;
         this.byValue = byValue;
         this.others = others;
+        this.aggregates = aggregates;
+    }
+
+    /** @return this index with {@code aggregates} as the ones the type's events update */
+    CandidateIndex feeding(Aggregate[] aggregates) {
+        return new CandidateIndex(path, byValue, others, aggregates);
     }
 
     /**
@@ -55,7 +67,7 @@ final class CandidateIndex {
         String floor = floorPath(all);
         PropertyPath floorPath = floor == null ? null : paths.get(floor);
         if (best == null || paths.get(best) == null) {
-            return new CandidateIndex(null, Map.of(), candidates(all, Map.of(), floor, floorPath));
+            return new CandidateIndex(null, Map.of(), candidates(all, Map.of(), floor, floorPath), NO_AGGREGATES);
         }
         Map<Object, List<CompiledRule>> split = new LinkedHashMap<>();
         // Where each split rule's property_eq on the best path is, to leave it out of the rule's tests.
@@ -78,7 +90,12 @@ final class CandidateIndex {
                     floorPath));
         });
         return new CandidateIndex(paths.get(best), byValue,
-                candidates(others.toArray(CompiledRule[]::new), Map.of(), floor, floorPath));
+                candidates(others.toArray(CompiledRule[]::new), Map.of(), floor, floorPath), NO_AGGREGATES);
+    }
+
+    /** @return an index of {@code rules}, walked unsplit, for a type whose events update no aggregates */
+    static CandidateIndex unsplit(Candidates rules) {
+        return new CandidateIndex(null, Map.of(), rules, NO_AGGREGATES);
     }
 
     /** @return {@code rules} as they are walked unsplit: every condition of each rule tested, no floors */
@@ -86,8 +103,16 @@ final class CandidateIndex {
         return candidates(rules, Map.of(), null, null);
     }
 
-    /** @return the rules an event must walk, given how the game's paths resolve for it */
-    Candidates select(PropertyPath.Lookup lookup) {
+    /** @return the aggregates the type's events update; shared, never modify */
+    public Aggregate[] aggregates() {
+        return aggregates;
+    }
+
+    /**
+     * @param lookup the event's property values, to skip rules whose {@code property_eq} cannot hold
+     * @return the rules an event must walk, with their floors; shared, never modify
+     */
+    public Candidates select(PropertyPath.Lookup lookup) {
         if (path == null) {
             return others;
         }

@@ -2,6 +2,7 @@ package dev.ludus.core.internal.compile;
 
 import dev.ludus.api.spi.Condition;
 import dev.ludus.core.internal.condition.PropertyPath;
+import java.util.List;
 
 /**
  * The rules an event walks, in run order, the predicates each of them still has to check, and what lets it pass
@@ -18,13 +19,27 @@ import dev.ludus.core.internal.condition.PropertyPath;
  * ({@link CandidateIndex}) has that {@code property_eq} condition left out of its predicates here: it holds for
  * every event that walks it.
  *
- * <p>Immutable and thread-safe; the arrays are shared, never modify them.
+ * <p><b>Fired rules.</b> An event that fires some of these rules and no others finds its result's shared lists
+ * ({@link CompiledGame#fired}) here by the positions of those rules ({@link #fired}), in a small table of the
+ * combinations seen last, which the walk has just brought into the CPU cache, rather than by hashing the rules in
+ * the game's table of all combinations.
+ *
+ * <p>Thread-safe; the arrays are shared, never modify them. The rules, tests and floors are immutable; the table
+ * of fired rules is a cache of immutable entries that threads overwrite without locking (an entry is found or not,
+ * and a miss asks the game).
  */
 public final class Candidates {
+    /** Slots of the table of fired rules: a walk's rules fire in few combinations (one per score band, say). */
+    private static final int FIRED_SLOTS = 16;
     private final CompiledRule[] rules;
     private final Condition[][] tests;
     private final PropertyPath floorPath;
     private final long[] floors;
+    /**
+     * The combinations of rules that fired seen last, each in the slot its positions hash to; {@code null} when
+     * there are no rules or more than 64, whose positions a {@code long} cannot hold.
+     */
+    private final Fired[] fired;
 
     /**
      * @param tests     by index in {@code rules}: the predicates to check, in order
@@ -36,6 +51,11 @@ public final class Candidates {
         this.tests = tests;
         this.floorPath = floorPath;
         this.floors = floors;
+        this.fired = rules.length == 0 || rules.length > Long.SIZE ? null : new Fired[FIRED_SLOTS];
+    }
+
+    /** The lists of the rules at the positions {@code mask}; immutable, so safe to publish through a race. */
+    private record Fired(long mask, FiredRules rules) {
     }
 
     /** @return the rules in run order */
@@ -60,5 +80,27 @@ public final class Candidates {
     /** @return the event's value of the property that {@link #floors()} bound; {@code null} when there are none */
     public Object floorValue(PropertyPath.Lookup lookup) {
         return floors == null ? null : lookup.lookup(floorPath);
+    }
+
+    /**
+     * @param mask   the positions in {@link #rules()} of the rules that fired, bit i for rule i
+     * @param firing those rules in the order they fired, which is theirs in {@link #rules()}; only read
+     * @param game   the game these rules are of
+     * @return what {@code game.fired(firing)} returns, the instance that earlier calls with these positions returned
+     *         while it stays in this walk's table
+     */
+    public FiredRules fired(long mask, List<CompiledRule> firing, CompiledGame game) {
+        Fired[] table = fired;
+        if (table == null) {
+            return game.fired(firing);
+        }
+        int slot = (int) ((mask * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - Integer.numberOfTrailingZeros(FIRED_SLOTS)));
+        Fired seen = table[slot];
+        if (seen != null && seen.mask == mask) {
+            return seen.rules;
+        }
+        FiredRules found = game.fired(firing);
+        table[slot] = new Fired(mask, found);
+        return found;
     }
 }

@@ -22,15 +22,14 @@ import java.util.Map;
  */
 public final class CompiledGame {
     private static final Candidates NO_CANDIDATES = CandidateIndex.all(new CompiledRule[0]);
-    private static final Aggregate[] NO_AGGREGATES = {};
     private final GameInfo info;
     private final Catalog catalog;
     private final List<CompiledRule> rules;
+    /** By event type that a rule names or an aggregate counts: its rules (with the "*" ones) and aggregates. */
     private final Map<String, CandidateIndex> byEventType;
     private final Map<String, Candidates> derivedByEventType;
-    /** The rules of event types no rule names: the {@code "*"} rules, without floors. */
-    private final Candidates wildcard;
-    private final Map<String, Aggregate[]> aggregates;
+    /** Event types no rule names and no aggregate counts walk the {@code "*"} rules, without floors. */
+    private final CandidateIndex wildcard;
     private static final AtomicLong DATA_KEYS_IDS = new AtomicLong();
     private final Set<String> dataKeys;
     /** Tells the players' engine data filtered for this game's {@link #dataKeys} from that of other games. */
@@ -58,11 +57,13 @@ public final class CompiledGame {
         this.ruleIdLists = new RuleIdLists(RuleIdLists.capacityFor(rules.size()), this::sharedList);
         // HashMaps, not Map.copyOf: a lookup compares hashes before it touches a key, so a game with thousands
         // of event types does not read (and miss the cache on) the keys it probes past.
+        // One map for both, so that an event finds its type's rules and aggregates in one look-up.
+        this.wildcard = CandidateIndex.unsplit(CandidateIndex.all(wildcard));
         this.byEventType = new HashMap<>(byEventType);
+        aggregates.forEach((type, fed) -> this.byEventType.put(type,
+                this.byEventType.getOrDefault(type, this.wildcard).feeding(fed)));
         this.derivedByEventType = new HashMap<>();
         derivedByEventType.forEach((type, walk) -> this.derivedByEventType.put(type, CandidateIndex.all(walk)));
-        this.wildcard = CandidateIndex.all(wildcard);
-        this.aggregates = new HashMap<>(aggregates);
         // A HashSet, not Set.copyOf: keys such as "limit|a1", "limit|a2", … hash to neighbouring slots, and the
         // immutable set's linear probing then compares long runs of them (about 35 ns a look-up at 1,000 keys).
         this.dataKeys = Stream.concat(
@@ -85,13 +86,13 @@ public final class CompiledGame {
     }
 
     /**
-     * @param lookup the event's property values, to skip rules whose {@code property_eq} cannot hold
-     * @return the live rules triggered by {@code eventType} (its own and {@code "*"}) that the event must walk,
-     *         in run order (ascending priority, ties in document order), with their floors. Shared: never modify.
+     * @return what a tracked event of {@code eventType} walks and feeds: the aggregates it updates, and the live rules
+     *         it triggers (its type's and {@code "*"}), in run order (ascending priority, ties in document order),
+     *         indexed and with their floors. Shared: never modify.
      */
-    public Candidates candidates(String eventType, PropertyPath.Lookup lookup) {
+    public CandidateIndex eventType(String eventType) {
         CandidateIndex rules = byEventType.get(eventType);
-        return rules == null ? wildcard : rules.select(lookup);
+        return rules == null ? wildcard : rules;
     }
 
     /** @return the live rules for a derived event: only those naming its type ({@code "*"} does not match) */
@@ -102,8 +103,7 @@ public final class CompiledGame {
 
     /** @return the aggregates fed by events of {@code eventType}; shared, never modify */
     public Aggregate[] aggregates(String eventType) {
-        Aggregate[] found = aggregates.get(eventType);
-        return found == null ? NO_AGGREGATES : found;
+        return eventType(eventType).aggregates();
     }
 
     /** @return how many distinct property paths the game's conditions read (slots of the per-event cache) */

@@ -14,6 +14,7 @@ import dev.ludus.api.RuleTrace;
 import dev.ludus.api.Update;
 import dev.ludus.api.spi.ActionContext;
 import dev.ludus.api.spi.Condition;
+import dev.ludus.core.internal.compile.CandidateIndex;
 import dev.ludus.core.internal.compile.Candidates;
 import dev.ludus.core.internal.compile.CompiledAction;
 import dev.ludus.core.internal.compile.CompiledCondition;
@@ -83,6 +84,13 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     private final List<RuleSuppression> rulesSuppressed = new ArrayList<>(0);
     private final List<RuleFailure> rulesFailed = new ArrayList<>(0);
     private final List<Update> updates = new ArrayList<>(8);
+    /**
+     * The rules the tracked event itself walked ({@code null} until it has, and when explaining), and the positions
+     * in them of the rules that fired, bit i for rule i below 64: when they are all of {@link #rulesTriggered}, the
+     * walk finds the result's shared lists by those bits ({@link Candidates#fired}).
+     */
+    private Candidates rootWalk;
+    private long rootFired;
 
     /**
      * The (possibly derived) event being evaluated, the state before it, its nesting depth, and the events
@@ -155,6 +163,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         catalog = null;
         root = current = null;
         loaded = currentBefore = null;
+        rootWalk = null;
         data.release();
         derived = null;
         rulesTriggered.clear();
@@ -181,6 +190,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         this.levelsHandled = before.level();
         this.rewardDepth = 0;
         this.depth = 0;
+        this.rootWalk = null;
         if (paths == null || paths.length != game.pathSlots()) {
             paths = new Object[game.pathSlots()];
         }
@@ -195,7 +205,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
 
     /** @return the {@code processed} result of this run, after {@link #run()} */
     EventResult result(String ruleSetVersion) {
-        FiredRules fired = game.fired(rulesTriggered);
+        FiredRules fired = rootWalk != null && Long.bitCount(rootFired) == rulesTriggered.size()
+                ? rootWalk.fired(rootFired, rulesTriggered, game) : game.fired(rulesTriggered);
         // Rewards add actions and never remove any: as many actions as the rules have means that none ran.
         List<String> actions = fired.actionTypes().size() == actionsExecuted.size() ? fired.actionTypes()
                 : game.sharedList(actionsExecuted);
@@ -233,7 +244,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     }
 
     private void process(ValidEvent event, PlayerState before, int nesting, boolean isDerived) {
-        for (Aggregate aggregate : game.aggregates(event.eventType())) {
+        CandidateIndex type = game.eventType(event.eventType());
+        for (Aggregate aggregate : type.aggregates()) {
             Object stored = data.get(aggregate.key());
             Object next = aggregate.update(stored, event.timestamp(), event.properties());
             // null: nothing to keep yet (a distinct_count whose property the player's events never had), as the
@@ -250,7 +262,12 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         if (traces == null && isDerived) {
             evaluate(game.derivedCandidates(event.eventType()));
         } else if (traces == null) {
-            evaluate(game.candidates(event.eventType(), this));
+            Candidates walk = type.select(this);
+            long fired = evaluate(walk);
+            if (nesting == 0) {
+                rootWalk = walk;
+                rootFired = fired;
+            }
         } else {
             explain(event, isDerived);
         }
@@ -263,13 +280,15 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     }
 
     /** Tests the candidates in order ({@link Candidates} says what each skips) and applies those that hold. */
-    private void evaluate(Candidates walk) {
+    /** @return the positions in {@code walk} of the rules that fired, bit i for rule i below 64 */
+    private long evaluate(Candidates walk) {
         CompiledRule[] candidates = walk.rules();
         Condition[][] tests = walk.tests();
         long[] floors = walk.floors();
         Object floorValue = walk.floorValue(this);
         boolean whole = floorValue instanceof Long;
         long value = whole ? (Long) floorValue : Long.MAX_VALUE;
+        long fired = 0;
         for (int i = 0; i < candidates.length; i++) {
             long floor = floors == null ? Long.MIN_VALUE : floors[i];
             if (value < floor) {
@@ -286,10 +305,14 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
                 rulesSuppressed.add(new RuleSuppression(rule.id(), blocked));
                 continue;
             }
-            if (apply(rule) && rule.stopProcessing()) {
-                break;
+            if (apply(rule)) {
+                fired |= i < Long.SIZE ? 1L << i : 0;
+                if (rule.stopProcessing()) {
+                    break;
+                }
             }
         }
+        return fired;
     }
 
     private boolean conditionsHold(CompiledRule rule, Condition[] tests, int from) {
