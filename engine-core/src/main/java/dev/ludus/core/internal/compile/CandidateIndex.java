@@ -21,14 +21,15 @@ import java.util.Set;
  * all of them. The split only skips rules whose {@code property_eq} would be false, where evaluating them would
  * have stopped without a failure; the rules walked for a value check every other condition, but not that
  * {@code property_eq}, which holds for the events that walk them. Each array of rules comes with the bounds that
- * let an event pass over some without reading them ({@link Candidates}). Immutable and thread-safe.
+ * let an event pass over some without reading them ({@link Candidates}). Thread-safe, and immutable but for the
+ * cache of fired rules that each {@link Candidates} keeps.
  */
 public final class CandidateIndex {
     /** Built-in conditions that only read the event's properties and are true or false, never throw. */
     private static final Set<String> NEVER_FAIL = Set.of("property_eq", "property_neq", "property_gt", "property_gte",
             "property_lt", "property_lte", "property_between", "property_in", "property_not_in", "property_contains",
             "property_exists", "property_not_exists");
-    static final Aggregate[] NO_AGGREGATES = {};
+    private static final Aggregate[] NO_AGGREGATES = {};
     private final PropertyPath path;
     private final Map<Object, Candidates> byValue;
     private final Candidates others;

@@ -26,7 +26,8 @@ import java.util.List;
  *
  * <p>Thread-safe; the arrays are shared, never modify them. The rules, tests and floors are immutable; the table
  * of fired rules is a cache of immutable entries that threads overwrite without locking (an entry is found or not,
- * and a miss asks the game).
+ * and a miss asks the game), made on the first call, so that walks no tracked event takes (those of derived events)
+ * keep none.
  */
 public final class Candidates {
     /** Slots of the table of fired rules: a walk's rules fire in few combinations (one per score band, say). */
@@ -36,10 +37,12 @@ public final class Candidates {
     private final PropertyPath floorPath;
     private final long[] floors;
     /**
-     * The combinations of rules that fired seen last, each in the slot its positions hash to; {@code null} when
-     * there are no rules or more than 64, whose positions a {@code long} cannot hold.
+     * The combinations of rules that fired seen last, each in the slot its positions hash to; {@code null} until the
+     * first {@link #fired} call, and always for a walk of more than 64 rules, whose positions a {@code long} cannot
+     * hold. Written without a lock: two first calls may each make a table, and the entries of the one that loses
+     * are lost, as an overwritten entry is.
      */
-    private final Fired[] fired;
+    private Fired[] fired;
 
     /**
      * @param tests     by index in {@code rules}: the predicates to check, in order
@@ -51,7 +54,6 @@ public final class Candidates {
         this.tests = tests;
         this.floorPath = floorPath;
         this.floors = floors;
-        this.fired = rules.length == 0 || rules.length > Long.SIZE ? null : new Fired[FIRED_SLOTS];
     }
 
     /** The lists of the rules at the positions {@code mask}; immutable, so safe to publish through a race. */
@@ -83,16 +85,21 @@ public final class Candidates {
     }
 
     /**
-     * @param mask   the positions in {@link #rules()} of the rules that fired, bit i for rule i
+     * @param mask   the positions in {@link #rules()} of the rules that fired, bit i for rule i (not read when there
+     *               are more than 64 rules)
      * @param firing those rules in the order they fired, which is theirs in {@link #rules()}; only read
      * @param game   the game these rules are of
      * @return what {@code game.fired(firing)} returns, the instance that earlier calls with these positions returned
      *         while it stays in this walk's table
      */
     public FiredRules fired(long mask, List<CompiledRule> firing, CompiledGame game) {
+        if (rules.length > Long.SIZE) {
+            return game.fired(firing);
+        }
         Fired[] table = fired;
         if (table == null) {
-            return game.fired(firing);
+            table = new Fired[FIRED_SLOTS];
+            fired = table;
         }
         int slot = (int) ((mask * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - Integer.numberOfTrailingZeros(FIRED_SLOTS)));
         Fired seen = table[slot];

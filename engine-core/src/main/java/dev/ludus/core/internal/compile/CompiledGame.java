@@ -55,10 +55,10 @@ public final class CompiledGame {
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
         this.ruleIdLists = new RuleIdLists(RuleIdLists.capacityFor(rules.size()), this::sharedList);
-        // HashMaps, not Map.copyOf: a lookup compares hashes before it touches a key, so a game with thousands
-        // of event types does not read (and miss the cache on) the keys it probes past.
-        // One map for both, so that an event finds its type's rules and aggregates in one look-up.
         this.wildcard = CandidateIndex.unsplit(CandidateIndex.all(wildcard));
+        // HashMaps, not Map.copyOf: a lookup compares hashes before it touches a key, so a game with thousands
+        // of event types does not read (and miss the cache on) the keys it probes past. One map for the rules and
+        // the aggregates, so that an event finds both in one look-up.
         this.byEventType = new HashMap<>(byEventType);
         aggregates.forEach((type, fed) -> this.byEventType.put(type,
                 this.byEventType.getOrDefault(type, this.wildcard).feeding(fed)));
@@ -86,8 +86,9 @@ public final class CompiledGame {
     }
 
     /**
-     * @return what a tracked event of {@code eventType} walks and feeds: the aggregates it updates, and the live rules
-     *         it triggers (its type's and {@code "*"}), in run order (ascending priority, ties in document order),
+     * @return what an event of {@code eventType} feeds and, when it is tracked, walks: the aggregates it updates (a
+     *         derived event too), and the live rules a tracked one triggers (its type's and {@code "*"}; a derived
+     *         event walks {@link #derivedCandidates}), in run order (ascending priority, ties in document order),
      *         indexed and with their floors. Shared: never modify.
      */
     public CandidateIndex eventType(String eventType) {
@@ -99,11 +100,6 @@ public final class CompiledGame {
     public Candidates derivedCandidates(String eventType) {
         Candidates rules = derivedByEventType.get(eventType);
         return rules == null ? NO_CANDIDATES : rules;
-    }
-
-    /** @return the aggregates fed by events of {@code eventType}; shared, never modify */
-    public Aggregate[] aggregates(String eventType) {
-        return eventType(eventType).aggregates();
     }
 
     /** @return how many distinct property paths the game's conditions read (slots of the per-event cache) */

@@ -262,12 +262,9 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         if (traces == null && isDerived) {
             evaluate(game.derivedCandidates(event.eventType()));
         } else if (traces == null) {
-            Candidates walk = type.select(this);
-            long fired = evaluate(walk);
-            if (nesting == 0) {
-                rootWalk = walk;
-                rootFired = fired;
-            }
+            // Not derived, so the tracked event itself, at nesting 0.
+            rootWalk = type.select(this);
+            rootFired = evaluate(rootWalk);
         } else {
             explain(event, isDerived);
         }
@@ -279,8 +276,12 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
         }
     }
 
-    /** Tests the candidates in order ({@link Candidates} says what each skips) and applies those that hold. */
-    /** @return the positions in {@code walk} of the rules that fired, bit i for rule i below 64 */
+    /**
+     * Tests the candidates in order ({@link Candidates} says what each skips) and applies those that hold.
+     *
+     * @return the positions in {@code walk} of the rules that fired, bit i for rule i; for a walk of more than 64
+     *         rules the bits wrap, which {@link Candidates#fired} never reads for such a walk
+     */
     private long evaluate(Candidates walk) {
         CompiledRule[] candidates = walk.rules();
         Condition[][] tests = walk.tests();
@@ -306,7 +307,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
                 continue;
             }
             if (apply(rule)) {
-                fired |= i < Long.SIZE ? 1L << i : 0;
+                fired |= 1L << i;
                 if (rule.stopProcessing()) {
                     break;
                 }
@@ -644,7 +645,7 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
      *         derives exactly what tracking would, so both give the same result
      */
     private boolean levelUpEventsWanted() {
-        if (game.derivedCandidates(LEVEL_UP).rules().length > 0 || game.aggregates(LEVEL_UP).length > 0) {
+        if (game.derivedCandidates(LEVEL_UP).rules().length > 0 || game.eventType(LEVEL_UP).aggregates().length > 0) {
             return true;
         }
         return includeDrafts && Arrays.stream(game.explainCandidates(LEVEL_UP, true))
