@@ -86,8 +86,8 @@ final class EventRun implements ActionContext, HistoryView, PropertyPath.Lookup 
     private final List<Update> updates = new ArrayList<>(8);
     /**
      * The rules the tracked event itself walked ({@code null} until it has, and when explaining), and the positions
-     * in them of the rules that fired, bit i for rule i below 64: when they are all of {@link #rulesTriggered}, the
-     * walk finds the result's shared lists by those bits ({@link Candidates#fired}).
+     * in them of the rules that fired, bit i for rule i (see {@link #evaluate}): when they are all of
+     * {@link #rulesTriggered}, the walk finds the result's shared lists by those bits ({@link Candidates#fired}).
      */
     private Candidates rootWalk;
     private long rootFired;
