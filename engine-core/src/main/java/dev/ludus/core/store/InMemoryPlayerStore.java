@@ -206,13 +206,24 @@ public final class InMemoryPlayerStore implements PlayerStore {
         // twice the keys added since the one before, so pruning costs O(1) per key however many a player keeps.
         if (++slot.keysSincePrune >= Math.max(PRUNE_EVERY, slot.keysAtPrune)) {
             slot.keysSincePrune = 0;
-            // A retention reaching back past Instant.MIN keeps every key.
-            Instant newest = slot.newestKeyTime;
-            Instant horizon = Duration.between(Instant.MIN, newest).compareTo(retention) <= 0 ? Instant.MIN
-                    : newest.minus(retention);
+            Instant horizon = horizon(slot.newestKeyTime, retention);
             slot.keys.values().removeIf(value -> IdempotencyCodec.before(value, horizon));
             slot.keysAtPrune = slot.keys.size();
         }
+    }
+
+    /**
+     * @return the time before which a player's keys may go: {@code newest} minus the retention, or {@link Instant#MIN}
+     *         when the retention reaches back that far (every key is kept). Without {@code Duration.between(MIN,
+     *         newest)}, which first counts the span in nanoseconds, overflows for any real time and recovers by
+     *         catching the {@code ArithmeticException}: a thrown exception at every prune.
+     */
+    static Instant horizon(Instant newest, Duration retention) {
+        // Both within Instant's range, so the difference of their seconds fits a long; MIN's nanoseconds are 0.
+        long spanSeconds = newest.getEpochSecond() - Instant.MIN.getEpochSecond();
+        boolean reachesMin = spanSeconds < retention.getSeconds()
+                || spanSeconds == retention.getSeconds() && newest.getNano() <= retention.getNano();
+        return reachesMin ? Instant.MIN : newest.minus(retention);
     }
 
     /** Called under the slot's lock. */

@@ -108,4 +108,23 @@ class InMemoryPlayerStoreIdempotencyTest {
         assertThat(store.findIdempotency("u", "edge-object")).contains(edgeObject);
         assertThat(store.idempotencyRecordsAsBytes("u")).isEqualTo(61);
     }
+
+    @Test
+    void theHorizon_isTheNewestTimeLessTheRetention_orInstantMinWhenTheRetentionReachesBackThatFar() {
+        // Against the definition it replaces, at and around the edge where the retention reaches Instant.MIN.
+        Instant[] times = {Instant.MIN, Instant.MIN.plusNanos(1), Instant.parse("0000-01-01T00:00:00Z"), T0,
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.MAX};
+        for (Instant newest : times) {
+            Duration span = Duration.between(Instant.MIN, newest);
+            for (Duration retention : List.of(Duration.ofNanos(1), Duration.ofDays(7), span.minusNanos(1), span,
+                    span.plusNanos(1), span.plusSeconds(1), Duration.ofSeconds(Long.MAX_VALUE, 999_999_999))) {
+                if (retention.isNegative() || retention.isZero()) {
+                    continue;
+                }
+                Instant expected = span.compareTo(retention) <= 0 ? Instant.MIN : newest.minus(retention);
+                assertThat(InMemoryPlayerStore.horizon(newest, retention)).as(newest + " less " + retention)
+                        .isEqualTo(expected);
+            }
+        }
+    }
 }
